@@ -1,0 +1,57 @@
+package org.vae4j.api;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+
+/** The prior p(z) over the {@code L}-dimensional latent space. */
+public interface Prior {
+
+    /** @return L, the latent dimension */
+    int latentDim();
+
+    /**
+     * @param z latent codes {@code [N, L]}
+     * @return log p(z), one value per row: {@code [N]}
+     */
+    INDArray logProb(INDArray z);
+
+    /**
+     * @param z latent codes {@code [N, L]}
+     * @return d log p(z) / dz, {@code [N, L]}; used for a Monte Carlo KL when there is no closed form
+     */
+    INDArray logProbGradient(INDArray z);
+
+    /**
+     * @param n      how many codes
+     * @param random the random stream to draw from
+     * @return {@code [n, L]} draws from the prior
+     */
+    INDArray sample(long n, Random random);
+
+    /** @return whether {@link #klDivergence} is available in closed form */
+    default boolean hasClosedFormKl() {
+        return false;
+    }
+
+    /**
+     * KL(q || p) for a diagonal Gaussian q = N(mean, exp(logVar)), in closed form.
+     *
+     * @param mean     {@code [N, L]}
+     * @param logVar   {@code [N, L]}
+     * @param scale    factor applied to the gradients
+     * @param gradMean if not null, overwritten with {@code scale * dKL/dmean}
+     * @param gradLogVar if not null, overwritten with {@code scale * dKL/dlogVar}
+     * @return KL per example, summed over latent dimensions: {@code [N]}
+     * @throws UnsupportedOperationException if {@link #hasClosedFormKl()} is false
+     */
+    default INDArray klDivergence(INDArray mean, INDArray logVar, double scale,
+                                  INDArray gradMean, INDArray gradLogVar) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no closed-form KL");
+    }
+
+    /** @return parameters the prior learns itself; empty for a fixed prior */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+}

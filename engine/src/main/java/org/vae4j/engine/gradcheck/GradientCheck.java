@@ -1,0 +1,174 @@
+package org.vae4j.engine.gradcheck;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.Layer;
+import org.vae4j.api.Parameter;
+
+/**
+ * Finite-difference checks of analytic gradients, in double precision.
+ *
+ * <p>Every primitive layer, likelihood and prior is checked with these in its tests, and a plugin
+ * that brings a new primitive layer should check it the same way:
+ * {@code GradientCheck.layer(myLayer, input, 42).assertWithin(1e-6)}.
+ *
+ * <p>The check perturbs each value by {@code +-eps} and compares the central difference
+ * {@code (f(x+eps) - f(x-eps)) / 2eps} with the analytic gradient using the relative error
+ * {@code |a - n| / max(|a| + |n|, floor)}; the floor keeps values that are both near zero from
+ * failing on rounding noise.
+ */
+public final class GradientCheck {
+    /** The perturbation used when none is given; right for double precision and smooth maps. */
+    public static final double DEFAULT_EPS = 1e-6;
+    private static final double FLOOR = 1e-8;
+
+    private GradientCheck() {
+    }
+
+    /**
+     * Compares an analytic gradient with central differences of a scalar function of {@code x}.
+     *
+     * @param f        the function, evaluated on the current contents of {@code x}
+     * @param x        the array perturbed in place (restored afterwards); must be DOUBLE
+     * @param analytic the analytic gradient df/dx, same shape as {@code x}
+     * @param eps      the perturbation
+     * @return the largest relative error over all elements, and where it occurred
+     */
+    public static Result compare(DoubleSupplier f, INDArray x, INDArray analytic, double eps) {
+        requireDouble(x, "perturbed array");
+        if (!java.util.Arrays.equals(x.shape(), analytic.shape())) {
+            throw new IllegalArgumentException("gradient shape " + java.util.Arrays.toString(analytic.shape())
+                    + " differs from value shape " + java.util.Arrays.toString(x.shape()));
+        }
+        INDArray flatX = x.reshape(x.length());
+        INDArray flatA = analytic.dup().reshape(analytic.length());
+        double worst = 0;
+        long worstAt = -1;
+        double worstA = 0;
+        double worstN = 0;
+        for (long i = 0; i < flatX.length(); i++) {
+            double orig = flatX.getDouble(i);
+            flatX.putScalar(i, orig + eps);
+            double plus = f.getAsDouble();
+            flatX.putScalar(i, orig - eps);
+            double minus = f.getAsDouble();
+            flatX.putScalar(i, orig);
+            double numeric = (plus - minus) / (2 * eps);
+            double a = flatA.getDouble(i);
+            double rel = Math.abs(a - numeric) / Math.max(Math.abs(a) + Math.abs(numeric), FLOOR);
+            if (rel > worst || worstAt < 0) {
+                worst = rel;
+                worstAt = i;
+                worstA = a;
+                worstN = numeric;
+            }
+        }
+        return new Result(worst, worstAt, worstA, worstN);
+    }
+
+    /**
+     * Checks a layer's backward pass: the loss is {@code sum(forward(x) * r)} for a fixed random
+     * {@code r}, so the analytic gradients are what {@code backward(r)} returns and writes.
+     *
+     * @param layer the layer, with DOUBLE parameters
+     * @param input a DOUBLE input batch
+     * @param seed  seed for {@code r}
+     * @return the worst relative error for the input and for each parameter
+     */
+    public static Report layer(Layer layer, INDArray input, long seed) {
+        requireDouble(input, "input");
+        INDArray out = layer.forward(input, true);
+        INDArray r = Nd4j.getRandomFactory().getNewRandomInstance(seed)
+                .nextGaussian(out.shape()).castTo(DataType.DOUBLE);
+        INDArray gradIn = layer.backward(r.dup(), true).dup();
+        Map<String, INDArray> analytic = new LinkedHashMap<>();
+        List<Parameter> params = allParameters(layer);
+        for (int i = 0; i < params.size(); i++) {
+            analytic.put(i + ":" + params.get(i).name(), params.get(i).gradient().dup());
+        }
+        DoubleSupplier loss = () -> layer.forward(input, true).mul(r).sumNumber().doubleValue();
+        Map<String, Result> results = new LinkedHashMap<>();
+        results.put("input", compare(loss, input, gradIn, DEFAULT_EPS));
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = params.get(i);
+            requireDouble(p.value(), "parameter " + p.name());
+            results.put(i + ":" + p.name(), compare(loss, p.value(), analytic.get(i + ":" + p.name()), DEFAULT_EPS));
+        }
+        return new Report(layer.describe(), results);
+    }
+
+    /**
+     * @param layer a layer
+     * @return its parameters and those of all its descendants, depth first
+     */
+    public static List<Parameter> allParameters(Layer layer) {
+        List<Parameter> out = new ArrayList<>(layer.parameters());
+        for (Layer child : layer.children()) {
+            out.addAll(allParameters(child));
+        }
+        return out;
+    }
+
+    private static void requireDouble(INDArray a, String what) {
+        if (a.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException(what + " must be DOUBLE for a gradient check, is " + a.dataType());
+        }
+    }
+
+    /**
+     * The worst element of one comparison.
+     *
+     * @param relativeError the largest relative error
+     * @param index         the flat index where it occurred
+     * @param analytic      the analytic value there
+     * @param numeric       the finite-difference value there
+     */
+    public record Result(double relativeError, long index, double analytic, double numeric) {
+        @Override
+        public String toString() {
+            return String.format("rel.err %.3g at [%d] (analytic %.9g, numeric %.9g)",
+                    relativeError, index, analytic, numeric);
+        }
+    }
+
+    /**
+     * All comparisons of one check.
+     *
+     * @param subject what was checked
+     * @param results one result per array, by name
+     */
+    public record Report(String subject, Map<String, Result> results) {
+        /** @return the largest relative error over all arrays */
+        public double worst() {
+            return results.values().stream().mapToDouble(Result::relativeError).max().orElse(0);
+        }
+
+        /**
+         * @param tolerance the largest acceptable relative error
+         * @throws AssertionError naming each array over the tolerance
+         */
+        public void assertWithin(double tolerance) {
+            StringBuilder sb = new StringBuilder();
+            results.forEach((k, v) -> {
+                if (!(v.relativeError() <= tolerance)) {
+                    sb.append("\n  ").append(k).append(": ").append(v);
+                }
+            });
+            if (sb.length() > 0) {
+                throw new AssertionError("gradient check of " + subject + " failed (tolerance "
+                        + tolerance + "):" + sb);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return subject + " " + results;
+        }
+    }
+}

@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A differentiable map from a batch to a batch, with an explicit backward pass and the parameters
  * it owns. Encoders, decoders and every building block of them are layers.
  *
- * <p>Contract of a pass: {@link #backward} refers to the most recent {@link #forward} call made
- * with {@code training == true}; a layer keeps whatever it needs from that call. The arrays a layer
+ * <p>Contract of a pass: {@link #backward} refers to the most recent {@link #forward} call, which
+ * must have been made with {@code training == true}; a layer keeps whatever it needs from it. The arrays a layer
  * returns may be buffers it reuses on its next call, so a caller that needs a result to outlive
  * the next pass copies it ({@code dup()}).
  */

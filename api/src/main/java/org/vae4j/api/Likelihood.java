@@ -28,7 +28,7 @@ public interface Likelihood {
      * @param params   decoder output {@code [N, P*D]}
      * @param scale    factor applied to the gradient (e.g. {@code -1/N} for a batch-mean loss)
      * @param gradient {@code [N, P*D]}, overwritten with {@code scale * d(sum_n log p(x_n))/d params};
-     *                 also accumulates into the gradients of this likelihood's own
+     *                 also sets (overwrites) the gradients of this likelihood's own
      *                 {@linkplain #parameters() parameters}
      * @return log p(x|params) per example, {@code [N]}
      */
@@ -43,7 +43,8 @@ public interface Likelihood {
 
     /**
      * @param params decoder output {@code [N, P*D]}
-     * @return the mean of p(x|params) (for a categorical, the mode), {@code [N, D]}
+     * @return the mean of p(x|params) in data units (for a categorical over levels, the expected
+     *         level), {@code [N, D]}
      */
     INDArray mean(INDArray params);
 

@@ -24,7 +24,10 @@ public interface BuildContext {
     /** @return the width the encoder must output: {@code 2*L} for a VAE, {@code L} for an autoencoder */
     int encoderOutputWidth();
 
-    /** @return P, the likelihood's parameters per data dimension */
+    /**
+     * @return P, the likelihood's parameters per data dimension
+     * @throws IllegalStateException while the likelihood itself is being built (it is built first)
+     */
     int likelihoodParameters();
 
     /** @return the width the decoder must output: {@code P * D} */

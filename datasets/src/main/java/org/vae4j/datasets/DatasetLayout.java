@@ -1,0 +1,141 @@
+package org.vae4j.datasets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a format's files sit in a directory. Probing a directory either finds all of them or says,
+ * for the user, what is missing.
+ */
+final class DatasetLayout {
+    private DatasetLayout() {
+    }
+
+    /**
+     * The outcome of probing one place: the data set's files, or why the place does not hold them.
+     *
+     * @param found  the files, or {@code null}
+     * @param reason why not, or {@code null} if found
+     */
+    record Probe(LocatedFiles found, String reason) {
+        static Probe miss(String reason) {
+            return new Probe(null, reason);
+        }
+    }
+
+    /**
+     * The files of a data set in one directory.
+     *
+     * @param directory the directory that holds them
+     * @param train     the training files in reading order
+     * @param test      the test files in reading order
+     */
+    record LocatedFiles(Path directory, List<Path> train, List<Path> test) {
+    }
+
+    /**
+     * @param format       the layout to look for
+     * @param place        a directory, or for CIFAR-10 also the archive itself
+     * @param extractInto  where to extract a CIFAR-10 archive if its own directory is not writable
+     * @return what was found
+     */
+    static Probe probe(DataFormat format, Path place, Path extractInto) {
+        if (!Files.exists(place)) {
+            return Probe.miss("does not exist");
+        }
+        return switch (format) {
+            case IDX -> probeIdx(place);
+            case CIFAR10_BINARY -> probeCifar(place, extractInto);
+        };
+    }
+
+    private static Probe probeIdx(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Probe.miss("is a file, expected a directory holding "
+                    + String.join(", ", DatasetCatalog.IDX_FILES));
+        }
+        List<Path> files = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String gz : DatasetCatalog.IDX_FILES) {
+            String raw = gz.substring(0, gz.length() - ".gz".length());
+            if (Files.isRegularFile(dir.resolve(gz))) {
+                files.add(dir.resolve(gz));
+            } else if (Files.isRegularFile(dir.resolve(raw))) {
+                files.add(dir.resolve(raw));
+            } else {
+                missing.add(gz + " (or " + raw + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            return Probe.miss((missing.size() == DatasetCatalog.IDX_FILES.size() ? "has none of the IDX"
+                    + " files: no " : "lacks ") + String.join(", ", missing));
+        }
+        return new Probe(new LocatedFiles(dir, files.subList(0, 2), files.subList(2, 4)), null);
+    }
+
+    private static Probe probeCifar(Path place, Path extractInto) {
+        if (Files.isRegularFile(place)) {
+            return extract(place, extractInto);
+        }
+        if (!Files.isDirectory(place)) {
+            return Probe.miss("is neither a directory nor a file");
+        }
+        Path nested = place.resolve(CifarArchive.DIRECTORY);
+        if (Files.isDirectory(nested) && lackingBatches(nested).isEmpty()) {
+            return cifarFiles(nested);
+        }
+        if (lackingBatches(place).isEmpty()) {
+            return cifarFiles(place);
+        }
+        Path archive = place.resolve(CifarArchive.ARCHIVE);
+        if (Files.isRegularFile(archive)) {
+            return extract(archive, extractInto);
+        }
+        if (Files.isDirectory(nested)) {
+            return Probe.miss("has no " + CifarArchive.ARCHIVE + ", and " + nested + " lacks "
+                    + lackingBatches(nested));
+        }
+        return Probe.miss("has neither " + CifarArchive.ARCHIVE + " nor " + CifarArchive.DIRECTORY
+                + "/ with " + String.join(", ", CifarArchive.batchNames()));
+    }
+
+    /** Extracts next to the archive if that directory is writable, else into the cache. */
+    private static Probe extract(Path archive, Path extractInto) {
+        Path parent = archive.toAbsolutePath().getParent();
+        Path into = Files.isWritable(parent) ? parent : extractInto;
+        Path existing = into.resolve(CifarArchive.DIRECTORY);
+        if (Files.isDirectory(existing)) {
+            String lacking = lackingBatches(existing);
+            if (lacking.isEmpty()) {
+                return cifarFiles(existing);
+            }
+            // Never delete what someone else put there; say what to do instead.
+            return Probe.miss("holds " + archive.getFileName() + ", but it cannot be extracted because "
+                    + existing + " already exists and lacks " + lacking + "; remove that directory");
+        }
+        Path extracted = CifarArchive.extract(archive, into);
+        String lacking = lackingBatches(extracted);
+        if (!lacking.isEmpty()) {
+            return Probe.miss(extracted + " lacks " + lacking + " (made by another process meanwhile?)");
+        }
+        return cifarFiles(extracted);
+    }
+
+    private static String lackingBatches(Path dir) {
+        List<String> lacking = new ArrayList<>();
+        for (String name : CifarArchive.batchNames()) {
+            if (!Files.isRegularFile(dir.resolve(name))) {
+                lacking.add(name);
+            }
+        }
+        return String.join(", ", lacking);
+    }
+
+    private static Probe cifarFiles(Path dir) {
+        return new Probe(new LocatedFiles(dir,
+                CifarArchive.TRAIN.stream().map(dir::resolve).toList(),
+                CifarArchive.TEST.stream().map(dir::resolve).toList()), null);
+    }
+}

@@ -1,0 +1,115 @@
+package org.vae4j.datasets;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A data set found on disk: where, which files, what they hash to, and how to read them. Made by
+ * {@link DataLocator}. Reading is done anew on each call to {@link #train()} or {@link #test()};
+ * nothing is cached beyond this object's own hashes.
+ */
+public final class LocatedDataset {
+    private final DatasetDescriptor descriptor;
+    private final Path directory;
+    private final List<Path> trainFiles;
+    private final List<Path> testFiles;
+    private final String source;
+    private Map<Path, String> sha256;
+
+    /**
+     * @param descriptor what the data set is
+     * @param directory  the directory its files are in
+     * @param trainFiles the training files, in reading order (IDX: images, labels)
+     * @param testFiles  the test files, in reading order
+     * @param source     how it was found, e.g. "system directory /usr/share/datasets/fashion-mnist"
+     */
+    public LocatedDataset(DatasetDescriptor descriptor, Path directory, List<Path> trainFiles,
+                          List<Path> testFiles, String source) {
+        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.trainFiles = List.copyOf(trainFiles);
+        this.testFiles = List.copyOf(testFiles);
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** @return the data set's name, e.g. {@code "fashion-mnist"} */
+    public String name() {
+        return descriptor.name();
+    }
+
+    /** @return what vae4j knows about the data set */
+    public DatasetDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** @return the directory the files are in */
+    public Path directory() {
+        return directory;
+    }
+
+    /** @return how the data set was found: which of the locator's places, or a download */
+    public String source() {
+        return source;
+    }
+
+    /** @return the files read, training files first, then test files */
+    public List<Path> files() {
+        List<Path> all = new ArrayList<>(trainFiles);
+        all.addAll(testFiles);
+        return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * The SHA-256 of each file, for a run's provenance record. Hashed on the first call (about a
+     * second for CIFAR-10), then remembered by this object.
+     *
+     * @return file to lower-case hex SHA-256, in the order of {@link #files()}
+     */
+    public synchronized Map<Path, String> sha256() {
+        if (sha256 == null) {
+            Map<Path, String> hashes = new LinkedHashMap<>();
+            for (Path f : files()) {
+                hashes.put(f, Sha256.of(f));
+            }
+            sha256 = Collections.unmodifiableMap(hashes);
+        }
+        return sha256;
+    }
+
+    /**
+     * Reads the training images.
+     *
+     * @return them, described as e.g. "fashion-mnist train"
+     * @throws DataFormatException if a file is damaged
+     */
+    public ImageSet train() {
+        return read(trainFiles).withDescription(name() + " train");
+    }
+
+    /**
+     * Reads the test images.
+     *
+     * @return them, described as e.g. "fashion-mnist test"
+     * @throws DataFormatException if a file is damaged
+     */
+    public ImageSet test() {
+        return read(testFiles).withDescription(name() + " test");
+    }
+
+    private ImageSet read(List<Path> files) {
+        return switch (descriptor.format()) {
+            case IDX -> IdxReader.read(files.get(0), files.get(1));
+            case CIFAR10_BINARY -> Cifar10Reader.read(files);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name() + " in " + directory + " (" + source + ")";
+    }
+}

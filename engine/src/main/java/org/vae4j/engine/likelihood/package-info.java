@@ -1,0 +1,11 @@
+/**
+ * The built-in observation models p(x|z): {@code bernoulli} (logits, for binary or [0, 1] data),
+ * {@code gaussian} (fixed or learned per-dimension sigma) and {@code categorical} (K levels per
+ * dimension, e.g. 4-bit pixels).
+ *
+ * <p>Every likelihood here is stateful for speed: it keeps scratch arrays sized for the last batch
+ * and re-allocates them only when the batch size or data type changes. An instance therefore must
+ * not be used by two threads at once, and the array {@code logProbAndGradient} returns is one of
+ * those scratch arrays, overwritten by the next call.
+ */
+package org.vae4j.engine.likelihood;

@@ -1,0 +1,87 @@
+package org.vae4j.runner.assemble;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.vae4j.datasets.DataLocator;
+import org.vae4j.datasets.ImageSet;
+import org.vae4j.datasets.LocatedDataset;
+import org.vae4j.datasets.PixelTransform;
+import org.vae4j.datasets.PixelTransforms;
+import org.vae4j.datasets.Splits;
+import org.vae4j.datasets.TrainValidation;
+import org.vae4j.engine.train.Seeds;
+import org.vae4j.runner.spec.DataSpec;
+import org.vae4j.runner.spec.ExperimentSpec;
+
+/** Locates, reads, transforms and splits the data a spec names. */
+public final class DataAssembler {
+    private static final long SHUFFLE = 21;
+
+    private DataAssembler() {
+    }
+
+    /**
+     * @param spec    the checked spec
+     * @param specDir the folder of the spec file; a relative {@code data.path} is resolved from it
+     * @param env     the environment (for {@code VAE4J_DATA})
+     * @return the splits
+     */
+    public static TrainingData load(ExperimentSpec spec, Path specDir, Map<String, String> env) {
+        DataSpec d = spec.data();
+        LocatedDataset located = locate(d, specDir, env);
+        ImageSet train = located.train();
+        ImageSet test = located.test();
+        if (d.limit() > 0) {
+            train = train.head(Math.min(d.limit(), train.size()));
+            test = test.head(Math.min(d.limit(), test.size()));
+        }
+        ImageSet validation = null;
+        if (d.validation() > 0) {
+            if (d.validation() >= train.size()) {
+                throw new org.vae4j.runner.spec.SpecException("spec", java.util.List.of(new org.vae4j.runner.spec.SpecProblem(
+                        "$.data.validation", "must be smaller than the " + train.size() + " training images, got "
+                        + d.validation())));
+            }
+            TrainValidation tv = Splits.lastAsValidation(train, d.validation());
+            train = tv.train();
+            validation = tv.validation();
+        }
+        PixelTransform target = target(d);
+        PixelTransform input = input(d, target);
+        long shuffleSeed = Seeds.derive(spec.seed(), SHUFFLE, 0);
+        ImageBatches trainBatches = new ImageBatches(train, target, input, d.batchSize(), true, shuffleSeed);
+        ImageBatches valBatches = validation == null ? null
+                : new ImageBatches(validation, target, input, d.evalBatchSize(), false, shuffleSeed);
+        ImageBatches testBatches = new ImageBatches(test, target, input, d.evalBatchSize(), false, shuffleSeed);
+        return new TrainingData(train, validation, test, trainBatches, valBatches, testBatches, located.sha256(),
+                located.source());
+    }
+
+    /**
+     * @param d       the data section
+     * @param specDir where a relative path is resolved from
+     * @param env     the environment
+     * @return the located data set (files not read yet)
+     */
+    public static LocatedDataset locate(DataSpec d, Path specDir, Map<String, String> env) {
+        Path explicit = d.path() == null ? null : specDir.resolve(d.path()).normalize();
+        return new DataLocator().locate(d.dataset(), explicit, env, d.download());
+    }
+
+    static PixelTransform target(DataSpec d) {
+        return switch (d.transform()) {
+            case "scale" -> PixelTransforms.scale();
+            case "quantize" -> PixelTransforms.quantize(d.bits());
+            case "binarize" -> PixelTransforms.binarize(d.binarizeSeed());
+            case "dynamic-binarize" -> PixelTransforms.dynamicBinarize(d.binarizeSeed());
+            default -> throw new IllegalArgumentException("unknown transform " + d.transform());
+        };
+    }
+
+    static PixelTransform input(DataSpec d, PixelTransform target) {
+        if ("same".equals(d.input())) {
+            return target;
+        }
+        return "quantize".equals(d.transform()) ? PixelTransforms.quantizedSymmetric(d.bits()) : PixelTransforms.symmetric();
+    }
+}

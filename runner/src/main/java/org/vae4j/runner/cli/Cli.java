@@ -1,0 +1,90 @@
+package org.vae4j.runner.cli;
+
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.ParameterException;
+import java.io.PrintStream;
+import java.util.List;
+import org.vae4j.datasets.DataFormatException;
+import org.vae4j.datasets.DataNotFoundException;
+import org.vae4j.engine.train.TrainingDivergedException;
+import org.vae4j.runner.plugins.DuplicateProviderException;
+import org.vae4j.runner.run.RunDirectoryException;
+import org.vae4j.runner.spec.SpecException;
+
+/**
+ * Parses the command line, runs the command and maps failures to a message and an
+ * {@linkplain ExitCode exit code}: a user sees what is wrong and where, not a stack trace, unless
+ * the failure is a bug.
+ */
+public final class Cli {
+    private Cli() {
+    }
+
+    /**
+     * @param args the arguments
+     * @param out  standard output
+     * @param err  standard error
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        TrainCommand train = new TrainCommand();
+        EvalCommand eval = new EvalCommand();
+        SampleCommand sample = new SampleCommand();
+        ValidateCommand validate = new ValidateCommand();
+        PluginsCommand plugins = new PluginsCommand();
+        BenchCommand bench = new BenchCommand();
+        JCommander jc = JCommander.newBuilder()
+                .programName("vae4j")
+                .addCommand("train", train)
+                .addCommand("eval", eval)
+                .addCommand("sample", sample)
+                .addCommand("validate", validate)
+                .addCommand("plugins", plugins)
+                .addCommand("bench", bench)
+                .build();
+        try {
+            jc.parse(args);
+        } catch (ParameterException e) {
+            err.println("vae4j: " + e.getMessage());
+            err.println("run 'vae4j' without arguments for usage");
+            return ExitCode.USAGE;
+        }
+        String command = jc.getParsedCommand();
+        if (command == null) {
+            StringBuilder sb = new StringBuilder();
+            jc.getUsageFormatter().usage(sb);
+            err.print(sb);
+            return ExitCode.USAGE;
+        }
+        try {
+            return switch (command) {
+                case "train" -> train.run(out, List.of(args));
+                case "eval" -> eval.run(out);
+                case "sample" -> sample.run(out);
+                case "validate" -> validate.run(out);
+                case "plugins" -> plugins.run(out);
+                case "bench" -> bench.run(out);
+                default -> throw new UsageException("unknown command " + command);
+            };
+        } catch (SpecException | UsageException e) {
+            err.println("vae4j " + command + ": " + e.getMessage());
+            return ExitCode.USAGE;
+        } catch (DataNotFoundException | DataFormatException e) {
+            err.println("vae4j " + command + ": " + e.getMessage());
+            return ExitCode.DATA;
+        } catch (RunDirectoryException e) {
+            err.println("vae4j " + command + ": " + e.getMessage());
+            return ExitCode.RUN_DIRECTORY;
+        } catch (TrainingDivergedException e) {
+            err.println("vae4j " + command + ": " + e.getMessage());
+            return ExitCode.DIVERGED;
+        } catch (DuplicateProviderException e) {
+            err.println("vae4j " + command + ": " + e.getMessage());
+            return ExitCode.PLUGINS;
+        } catch (Exception e) {
+            err.println("vae4j " + command + ": internal error (please report it): " + e);
+            e.printStackTrace(err);
+            return ExitCode.INTERNAL;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.vae4j.runner.cli;
+
+import com.beust.jcommander.Parameter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.vae4j.runner.plugins.ProviderRegistry;
+
+/** {@code --plugins DIR}, shared by the commands that resolve providers. */
+public final class PluginOptions {
+    @Parameter(names = "--plugins", description = "A folder of extra plugin jars (besides ./plugins); repeatable")
+    List<Path> dirs = new ArrayList<>();
+
+    /** @return the registry over the class path, ./plugins and every --plugins folder */
+    ProviderRegistry registry() {
+        List<Path> all = new ArrayList<>();
+        all.add(Path.of("plugins"));
+        all.addAll(dirs);
+        ProviderRegistry r = ProviderRegistry.discover(all);
+        r.problems().forEach(p -> System.err.println("warning: plugin not loaded: " + p));
+        return r;
+    }
+}

@@ -1,0 +1,107 @@
+package org.vae4j.runner.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.vae4j.runner.plugins.ProviderRegistry;
+import org.vae4j.runner.run.RunDirectory;
+import org.vae4j.runner.run.RunDirectoryException;
+import org.vae4j.runner.run.TrainingRun;
+import org.vae4j.runner.spec.ExperimentSpec;
+import org.vae4j.runner.spec.SpecParser;
+
+/** {@code vae4j train SPEC.json}: trains a model and writes a run directory. */
+@Parameters(commandDescription = "Train the experiment of a JSON spec into a run folder")
+public final class TrainCommand {
+    @Parameter(description = "SPEC.json")
+    List<String> spec = new ArrayList<>();
+
+    @Parameter(names = "--out", description = "The run folder (default: runs/<spec name>)")
+    Path out;
+
+    @Parameter(names = "--epochs", description = "Override training.epochs")
+    Integer epochs;
+
+    @Parameter(names = "--seed", description = "Override the spec's seed")
+    Long seed;
+
+    @Parameter(names = "--resume", description = "Continue the run in --out from its newest checkpoint")
+    boolean resume;
+
+    @Parameter(names = "--force", description = "Move an existing --out folder aside and start afresh")
+    boolean force;
+
+    @Parameter(names = "--rerun", description = "Repeat the run in this folder from its resolved spec")
+    Path rerun;
+
+    @Parameter(names = "--no-progress", description = "Print one line per epoch only")
+    boolean noProgress;
+
+    @ParametersDelegate
+    PluginOptions plugins = new PluginOptions();
+
+    int run(PrintStream console, List<String> commandLine) throws Exception {
+        if (resume && force) {
+            throw new UsageException("--resume and --force contradict each other: pick one");
+        }
+        if (rerun != null && !spec.isEmpty()) {
+            throw new UsageException("give either SPEC.json or --rerun RUN_DIR, not both");
+        }
+        if (resume && rerun != null) {
+            throw new UsageException("--rerun starts a new run; to continue one use --resume --out RUN_DIR");
+        }
+        ProviderRegistry registry = plugins.registry();
+        Path specFile;
+        Path specDir;
+        Path runDir;
+        if (rerun != null) {
+            RunDirectory original = RunDirectory.open(rerun);
+            specFile = original.spec();
+            specDir = rerun;
+            runDir = out != null ? out : rerun.resolveSibling(rerun.getFileName() + "-rerun");
+        } else if (resume && spec.isEmpty()) {
+            if (out == null) {
+                throw new UsageException("--resume needs the run folder: --resume --out RUN_DIR");
+            }
+            specFile = RunDirectory.open(out).spec();
+            specDir = out;
+            runDir = out;
+        } else {
+            if (spec.size() != 1) {
+                throw new UsageException("train takes one SPEC.json, got " + spec.size() + ": " + spec);
+            }
+            specFile = Path.of(spec.get(0));
+            specDir = specFile.toAbsolutePath().getParent();
+            runDir = null;
+        }
+        ObjectNode root = SpecParser.readTree(specFile);
+        if (epochs != null) {
+            ((ObjectNode) root.with("training")).put("epochs", epochs);
+        }
+        if (seed != null) {
+            root.put("seed", seed);
+        }
+        ExperimentSpec parsed = new SpecParser(registry).parse(root, specFile.toString());
+        if (runDir == null) {
+            runDir = out != null ? out : Path.of("runs", parsed.name());
+        }
+        RunDirectory run;
+        if (resume) {
+            if (!Files.isDirectory(runDir)) {
+                throw new RunDirectoryException(runDir + " does not exist, so there is nothing to resume; "
+                        + "start the run without --resume");
+            }
+            run = RunDirectory.open(runDir);
+        } else {
+            run = RunDirectory.create(runDir, force);
+        }
+        new TrainingRun(parsed, specDir, run, console, !noProgress).train(resume, commandLine);
+        return ExitCode.OK;
+    }
+}

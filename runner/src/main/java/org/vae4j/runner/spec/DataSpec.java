@@ -1,0 +1,28 @@
+package org.vae4j.runner.spec;
+
+import java.util.List;
+
+/**
+ * {@code "data"}: which data set, how its pixels become model inputs and targets, and batching.
+ *
+ * @param dataset        the data set name: fashion-mnist, mnist, kmnist
+ * @param path           a folder holding the data set's files, tried first; null to search
+ * @param transform      what the likelihood scores: scale ([0,1]), quantize (k-bit levels),
+ *                       binarize (Bernoulli draw with a fixed seed), dynamic-binarize (drawn anew
+ *                       every epoch)
+ * @param bits           k for quantize
+ * @param binarizeSeed   the seed of the binarization draws (seed 003 uses 3435)
+ * @param input          what the encoder sees: same (as the target) or symmetric ([-1, 1])
+ * @param validation     how many of the last training images form the validation split (0: none)
+ * @param limit          use only the first N training (and test) images; 0 for all
+ * @param batchSize      training batch size
+ * @param evalBatchSize  batch size for validation and test passes
+ * @param download       whether a missing data set may be downloaded
+ */
+public record DataSpec(String dataset, String path, String transform, int bits, long binarizeSeed, String input,
+                       int validation, int limit, int batchSize, int evalBatchSize, boolean download) {
+    /** Values of {@code transform}. */
+    public static final List<String> TRANSFORMS = List.of("scale", "quantize", "binarize", "dynamic-binarize");
+    /** Values of {@code input}. */
+    public static final List<String> INPUTS = List.of("same", "symmetric");
+}

@@ -1,0 +1,283 @@
+package org.vae4j.runner.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.vae4j.api.BetaSchedule;
+import org.vae4j.api.Decoder;
+import org.vae4j.api.Encoder;
+import org.vae4j.api.Likelihood;
+import org.vae4j.api.Prior;
+import org.vae4j.api.spi.Provider;
+import org.vae4j.runner.plugins.KindNames;
+import org.vae4j.runner.plugins.ProviderRegistry;
+import org.vae4j.runner.plugins.UnknownProviderException;
+
+/**
+ * Turns spec JSON into an {@link ExperimentSpec}, finding every problem it can before any
+ * training: syntax errors (with line and column), unknown fields, unknown provider types (listing
+ * the registered ones), missing values and out-of-range numbers, each with its JSON path.
+ *
+ * <p>Components are bound to their provider's config class by Jackson with unknown properties
+ * rejected and no polymorphic typing: a spec can name registered providers only, never a class.
+ */
+public final class SpecParser {
+    /** The JSON mapper used for specs: strict about unknown fields, no default typing. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "kmnist");
+
+    private final ProviderRegistry registry;
+
+    /** @param registry the providers a spec may name */
+    public SpecParser(ProviderRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Reads a spec file as a JSON tree.
+     *
+     * @param file the spec
+     * @return its root object
+     * @throws SpecException for a missing file or a syntax error (with line and column)
+     */
+    public static ObjectNode readTree(Path file) {
+        String src = file.toString();
+        try {
+            JsonNode n = MAPPER.readTree(Files.readAllBytes(file));
+            if (n == null || n.isMissingNode()) {
+                throw single(src, "$", "the file is empty; expected a JSON object");
+            }
+            if (!n.isObject()) {
+                throw single(src, "$", "must be a JSON object, got " + JsonObjectReader.kind(n));
+            }
+            return (ObjectNode) n;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()
+                    + " (byte " + loc.getByteOffset() + ")";
+            throw single(src, "$", "not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (NoSuchFileException e) {
+            throw single(src, "$", "no such file");
+        } catch (IOException e) {
+            throw single(src, "$", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static SpecException single(String src, String path, String message) {
+        return new SpecException(src, List.of(new SpecProblem(path, message)));
+    }
+
+    /**
+     * @param root   the spec's root object
+     * @param source the file name, for messages
+     * @return the checked spec
+     * @throws SpecException listing every problem found
+     */
+    public ExperimentSpec parse(ObjectNode root, String source) {
+        Problems problems = new Problems();
+        JsonObjectReader top = new JsonObjectReader(root, "$", problems);
+        String name = top.string("name", null, null);
+        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            problems.add("$.name", "must be letters, digits, '.', '_' or '-' (it names the run folder), got '" + name + "'");
+        }
+        long seed = top.integer("seed", 42L, 0, Long.MAX_VALUE);
+
+        JsonObjectReader d = top.object("data");
+        String dataset = d.string("dataset", null, DATASETS);
+        String path = d.optionalString("path");
+        String transform = d.string("transform", "scale", DataSpec.TRANSFORMS);
+        int bits = (int) d.integer("bits", 4L, 1, 8);
+        long binarizeSeed = d.integer("binarizeSeed", 3435L, 0, Long.MAX_VALUE);
+        String input = d.string("input", "same", DataSpec.INPUTS);
+        int validation = (int) d.integer("validation", 0L, 0, 1_000_000);
+        int limit = (int) d.integer("limit", 0L, 0, Integer.MAX_VALUE);
+        int batchSize = (int) d.integer("batchSize", 128L, 1, 1_000_000);
+        int evalBatchSize = (int) d.integer("evalBatchSize", 1000L, 1, 1_000_000);
+        boolean download = d.bool("download", true);
+        d.finish();
+        DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, limit,
+                batchSize, evalBatchSize, download);
+
+        JsonObjectReader m = top.object("model");
+        int latentDim = (int) m.integer("latentDim", null, 1, 1_000_000);
+        ComponentSpec encoder = component(m, "encoder", Encoder.class, null);
+        ComponentSpec decoder = component(m, "decoder", Decoder.class, null);
+        ComponentSpec prior = component(m, "prior", Prior.class, "standard-normal");
+        ComponentSpec likelihood = component(m, "likelihood", Likelihood.class, null);
+        m.finish();
+        ModelSpec model = new ModelSpec(latentDim, encoder, decoder, prior, likelihood);
+
+        JsonObjectReader o = top.object("objective");
+        String objType = o.string("type", "elbo", ObjectiveSpec.TYPES);
+        ComponentSpec beta = component(o, "beta", BetaSchedule.class, "constant");
+        o.finish();
+        ObjectiveSpec objective = new ObjectiveSpec(objType, beta);
+
+        JsonObjectReader op = top.object("optimizer");
+        String optType = op.string("type", "adam", OptimizerSpec.TYPES);
+        double lr = op.number("lr", "adamax".equals(optType) ? 0.002 : 0.001, 0, 10, true);
+        double beta1 = op.number("beta1", 0.9, 0, 1, false);
+        double beta2 = op.number("beta2", 0.999, 0, 1, false);
+        double eps = op.number("epsilon", 1e-8, 0, 1, true);
+        double momentum = op.number("momentum", 0.0, 0, 1, false);
+        double clip = op.number("clipNorm", 0.0, 0, Double.POSITIVE_INFINITY, false);
+        op.finish();
+        if (beta1 >= 1) {
+            problems.add("$.optimizer.beta1", "must be < 1, got " + beta1);
+        }
+        if (beta2 >= 1) {
+            problems.add("$.optimizer.beta2", "must be < 1, got " + beta2);
+        }
+        if (momentum >= 1) {
+            problems.add("$.optimizer.momentum", "must be < 1, got " + momentum);
+        }
+        OptimizerSpec optimizer = new OptimizerSpec(optType, lr, beta1, beta2, eps, momentum, clip);
+
+        JsonObjectReader t = top.object("training");
+        int epochs = (int) t.integer("epochs", null, 1, 100_000);
+        int keep = (int) t.integer("keepCheckpoints", 2L, 1, 100_000);
+        boolean testEach = t.bool("testEachEpoch", false);
+        t.finish();
+        TrainingSpec training = new TrainingSpec(epochs, keep, testEach);
+        top.finish();
+
+        crossCheck(data, likelihood, problems);
+        problems.throwIfAny(source);
+
+        ObjectNode resolved = MAPPER.createObjectNode();
+        resolved.put("name", name);
+        resolved.put("seed", seed);
+        resolved.set("data", d.resolved());
+        ObjectNode mr = m.resolved();
+        mr.set("encoder", encoder.resolved());
+        mr.set("decoder", decoder.resolved());
+        mr.set("prior", prior.resolved());
+        mr.set("likelihood", likelihood.resolved());
+        resolved.set("model", mr);
+        ObjectNode or = o.resolved();
+        or.set("beta", beta.resolved());
+        resolved.set("objective", or);
+        resolved.set("optimizer", op.resolved());
+        resolved.set("training", t.resolved());
+        return new ExperimentSpec(name, seed, data, model, objective, optimizer, training, resolved);
+    }
+
+    /** Combinations each part allows but the whole does not. */
+    private static void crossCheck(DataSpec data, ComponentSpec likelihood, Problems problems) {
+        if (likelihood == null || data.transform() == null) {
+            return;
+        }
+        if ("categorical".equals(likelihood.type())) {
+            int levels = likelihood.resolved().path("levels").asInt(-1);
+            if (!"quantize".equals(data.transform())) {
+                problems.add("$.data.transform", "the categorical likelihood scores level indices; use \"quantize\" "
+                        + "(with \"bits\"), got '" + data.transform() + "'");
+            } else if (levels != (1 << data.bits())) {
+                problems.add("$.model.likelihood.levels", "must equal 2^$.data.bits = " + (1 << data.bits())
+                        + " (the levels the data has), got " + levels);
+            }
+        } else if ("quantize".equals(data.transform())) {
+            problems.add("$.data.transform", "'quantize' yields level indices 0.." + ((1 << data.bits()) - 1)
+                    + ", which only the categorical likelihood scores; the " + likelihood.type()
+                    + " likelihood needs \"scale\", \"binarize\" or \"dynamic-binarize\"");
+        }
+    }
+
+    private ComponentSpec component(JsonObjectReader parent, String field, Class<?> kind, String defaultType) {
+        String path = parent.path(field);
+        JsonNode raw = parent.raw(field);
+        Problems problems = parent.problems();
+        ObjectNode obj;
+        if (raw == null || raw.isNull()) {
+            if (defaultType == null) {
+                problems.add(path, "is required: an object with a \"type\"; registered " + KindNames.of(kind)
+                        + " types: " + String.join(", ", registry.names(kind)));
+                return null;
+            }
+            obj = MAPPER.createObjectNode().put("type", defaultType);
+        } else if (!raw.isObject()) {
+            problems.add(path, "must be a JSON object with a \"type\", got " + JsonObjectReader.kind(raw));
+            return null;
+        } else {
+            obj = ((ObjectNode) raw).deepCopy();
+        }
+        JsonNode typeNode = obj.remove("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            problems.add(path + ".type", "is required: one of " + String.join(", ", registry.names(kind)));
+            return null;
+        }
+        String type = typeNode.asText();
+        Provider<?, Object> provider;
+        try {
+            provider = registry.get(castKind(kind), type);
+        } catch (UnknownProviderException e) {
+            problems.add(path + ".type", e.getMessage());
+            return null;
+        }
+        Object config;
+        try {
+            config = MAPPER.treeToValue(obj, provider.configClass());
+        } catch (UnrecognizedPropertyException e) {
+            problems.add(path + "." + e.getPropertyName(), "unknown field for " + KindNames.of(kind) + " '" + type
+                    + "'; known fields: " + known(e.getKnownPropertyIds()));
+            return null;
+        } catch (JsonMappingException e) {
+            problems.add(path + jsonPath(e.getPath()), "invalid value: " + e.getOriginalMessage());
+            return null;
+        } catch (JsonProcessingException e) {
+            problems.add(path, "invalid: " + e.getOriginalMessage());
+            return null;
+        } catch (IllegalArgumentException e) {
+            problems.add(path, "invalid: " + e.getMessage());
+            return null;
+        }
+        ObjectNode resolved = MAPPER.createObjectNode().put("type", type);
+        resolved.setAll((ObjectNode) MAPPER.valueToTree(config));
+        return new ComponentSpec(path, type, provider, config, resolved);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> castKind(Class<?> kind) {
+        return (Class<T>) kind;
+    }
+
+    private static String known(Collection<Object> ids) {
+        List<String> names = new ArrayList<>();
+        if (ids != null) {
+            ids.forEach(i -> names.add(String.valueOf(i)));
+        }
+        names.sort(null);
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                sb.append('.').append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+}

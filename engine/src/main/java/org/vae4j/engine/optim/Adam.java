@@ -1,20 +1,17 @@
 package org.vae4j.engine.optim;
 
 import java.util.List;
-import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Adam (Kingma and Ba, 2015), as one fused native update over the flat parameter vector.
- *
- * <p>With m and v the moving averages of g and g^2 and t the step counted from 1:
- * {@code p -= lr * sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + eps)}. PyTorch adds eps to
- * the bias-corrected {@code sqrt(v / (1 - beta2^t))} instead; the two differ only in how eps is
- * scaled early in training, by a factor {@code sqrt(1 - beta2^t)}.
+ * Adam (Kingma and Ba, 2015) exactly as PyTorch's {@code torch.optim.Adam} computes it. With g the
+ * gradient and t the step counted from 1:
+ * <pre>
+ * m = beta1 * m + (1 - beta1) * g
+ * v = beta2 * v + (1 - beta2) * g^2
+ * p -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+ * </pre>
  */
-public final class Adam extends StatefulOptimizer {
+public final class Adam extends HostOptimizer {
     private final double lr;
     private final double beta1;
     private final double beta2;
@@ -35,10 +32,39 @@ public final class Adam extends StatefulOptimizer {
     }
 
     @Override
-    void update(INDArray values, INDArray gradients, Map<String, INDArray> state, long iteration) {
-        // the op turns the gradient into the update in place and advances both moments
-        Nd4j.exec(new AdamUpdater(gradients, state.get("v"), state.get("m"), lr, beta1, beta2, epsilon,
-                Math.toIntExact(iteration)));
-        values.subi(gradients);
+    void update(float[] p, float[] g, float[][] s, long t) {
+        float[] m = s[0];
+        float[] v = s[1];
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float c1 = (float) (1 - beta1);
+        float c2 = (float) (1 - beta2);
+        float step = (float) (lr / (1 - Math.pow(beta1, t)));
+        float invSqrtBc2 = (float) (1 / Math.sqrt(1 - Math.pow(beta2, t)));
+        float eps = (float) epsilon;
+        for (int i = 0; i < p.length; i++) {
+            float gi = g[i];
+            float mi = b1 * m[i] + c1 * gi;
+            float vi = b2 * v[i] + c2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            p[i] -= step * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + eps);
+        }
+    }
+
+    @Override
+    void update(double[] p, double[] g, double[][] s, long t) {
+        double[] m = s[0];
+        double[] v = s[1];
+        double step = lr / (1 - Math.pow(beta1, t));
+        double invSqrtBc2 = 1 / Math.sqrt(1 - Math.pow(beta2, t));
+        for (int i = 0; i < p.length; i++) {
+            double gi = g[i];
+            double mi = beta1 * m[i] + (1 - beta1) * gi;
+            double vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            p[i] -= step * mi / (Math.sqrt(vi) * invSqrtBc2 + epsilon);
+        }
     }
 }

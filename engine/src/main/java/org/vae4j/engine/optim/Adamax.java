@@ -1,16 +1,17 @@
 package org.vae4j.engine.optim;
 
 import java.util.List;
-import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdaMaxUpdater;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Adamax, Adam's infinity-norm variant (seed 004 trains with it), as one fused native update:
- * {@code u = max(beta2 * u, |g|)}, {@code p -= lr / (1 - beta1^t) * m / (u + eps)}.
+ * Adamax, Adam's infinity-norm variant (seed 004 trains with it), as PyTorch's
+ * {@code torch.optim.Adamax} computes it, with t the step counted from 1:
+ * <pre>
+ * m = beta1 * m + (1 - beta1) * g
+ * u = max(beta2 * u, |g| + eps)
+ * p -= lr / (1 - beta1^t) * m / u
+ * </pre>
  */
-public final class Adamax extends StatefulOptimizer {
+public final class Adamax extends HostOptimizer {
     private final double lr;
     private final double beta1;
     private final double beta2;
@@ -20,7 +21,7 @@ public final class Adamax extends StatefulOptimizer {
      * @param lr      the learning rate (PyTorch's default is 0.002)
      * @param beta1   decay of the first moment (0.9)
      * @param beta2   decay of the infinity norm (0.999)
-     * @param epsilon added to the denominator (1e-8)
+     * @param epsilon added to |g| (1e-8)
      */
     public Adamax(double lr, double beta1, double beta2, double epsilon) {
         super(List.of("m", "u"));
@@ -31,9 +32,36 @@ public final class Adamax extends StatefulOptimizer {
     }
 
     @Override
-    void update(INDArray values, INDArray gradients, Map<String, INDArray> state, long iteration) {
-        Nd4j.exec(new AdaMaxUpdater(gradients, state.get("u"), state.get("m"), lr, beta1, beta2, epsilon,
-                Math.toIntExact(iteration)));
-        values.subi(gradients);
+    void update(float[] p, float[] g, float[][] s, long t) {
+        float[] m = s[0];
+        float[] u = s[1];
+        float b1 = (float) beta1;
+        float c1 = (float) (1 - beta1);
+        float b2 = (float) beta2;
+        float eps = (float) epsilon;
+        float step = (float) (lr / (1 - Math.pow(beta1, t)));
+        for (int i = 0; i < p.length; i++) {
+            float gi = g[i];
+            float mi = b1 * m[i] + c1 * gi;
+            float ui = Math.max(b2 * u[i], Math.abs(gi) + eps);
+            m[i] = mi;
+            u[i] = ui;
+            p[i] -= step * mi / ui;
+        }
+    }
+
+    @Override
+    void update(double[] p, double[] g, double[][] s, long t) {
+        double[] m = s[0];
+        double[] u = s[1];
+        double step = lr / (1 - Math.pow(beta1, t));
+        for (int i = 0; i < p.length; i++) {
+            double gi = g[i];
+            double mi = beta1 * m[i] + (1 - beta1) * gi;
+            double ui = Math.max(beta2 * u[i], Math.abs(gi) + epsilon);
+            m[i] = mi;
+            u[i] = ui;
+            p[i] -= step * mi / ui;
+        }
     }
 }

@@ -1,15 +1,13 @@
 package org.vae4j.engine.optim;
 
 import java.util.List;
-import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Stochastic gradient descent with optional momentum, PyTorch's form:
- * {@code b = mu * b + g; p -= lr * b} (plain SGD when mu = 0).
+ * Stochastic gradient descent with optional momentum, as PyTorch's {@code torch.optim.SGD}:
+ * {@code b = g} at the first step and {@code b = mu * b + g} after; {@code p -= lr * b}
+ * (plain SGD, {@code p -= lr * g}, when mu = 0).
  */
-public final class Sgd extends StatefulOptimizer {
+public final class Sgd extends HostOptimizer {
     private final double lr;
     private final double momentum;
 
@@ -24,18 +22,24 @@ public final class Sgd extends StatefulOptimizer {
     }
 
     @Override
-    void update(INDArray values, INDArray gradients, Map<String, INDArray> state, long iteration) {
-        INDArray buf = state.get("momentum");
-        if (momentum == 0) {
-            Nd4j.getBlasWrapper().level1().axpy(values.length(), -lr, gradients, values);
-            return;
+    void update(float[] p, float[] g, float[][] s, long t) {
+        float[] b = s[0];
+        float mu = (float) momentum;
+        float rate = (float) lr;
+        for (int i = 0; i < p.length; i++) {
+            float bi = t == 1 ? g[i] : mu * b[i] + g[i];
+            b[i] = bi;
+            p[i] -= rate * bi;
         }
-        // PyTorch starts the buffer at the first gradient rather than at zero
-        if (iteration == 0) {
-            buf.assign(gradients);
-        } else {
-            buf.muli(momentum).addi(gradients);
+    }
+
+    @Override
+    void update(double[] p, double[] g, double[][] s, long t) {
+        double[] b = s[0];
+        for (int i = 0; i < p.length; i++) {
+            double bi = t == 1 ? g[i] : momentum * b[i] + g[i];
+            b[i] = bi;
+            p[i] -= lr * bi;
         }
-        Nd4j.getBlasWrapper().level1().axpy(values.length(), -lr, buf, values);
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.List;
 import org.vae4j.datasets.DataFormatException;
 import org.vae4j.datasets.DataNotFoundException;
+import org.vae4j.engine.Threads;
 import org.vae4j.engine.train.TrainingDivergedException;
 import org.vae4j.runner.plugins.DuplicateProviderException;
 import org.vae4j.runner.run.RunDirectoryException;
@@ -57,6 +58,9 @@ public final class Cli {
             return ExitCode.USAGE;
         }
         try {
+            if (!command.equals("plugins") && !command.equals("validate")) {
+                Threads.configureBlas();
+            }
             return switch (command) {
                 case "train" -> train.run(out, List.of(args));
                 case "eval" -> eval.run(out);
@@ -66,7 +70,7 @@ public final class Cli {
                 case "bench" -> bench.run(out);
                 default -> throw new UsageException("unknown command " + command);
             };
-        } catch (SpecException | UsageException e) {
+        } catch (SpecException | UsageException | IllegalArgumentException e) {
             err.println("vae4j " + command + ": " + e.getMessage());
             return ExitCode.USAGE;
         } catch (DataNotFoundException | DataFormatException e) {

@@ -1,0 +1,130 @@
+package org.vae4j.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.Parameter;
+import org.vae4j.engine.gradcheck.GradientCheck;
+import org.vae4j.engine.likelihood.BernoulliLikelihood;
+import org.vae4j.engine.likelihood.GaussianLikelihood;
+import org.vae4j.engine.params.ParameterStore;
+import org.vae4j.engine.prior.StandardNormalPrior;
+import org.vae4j.engine.train.SeededRandom;
+
+/**
+ * Finite-difference checks of the whole negative-ELBO gradient that {@code trainStep} writes into
+ * every parameter, against the batch-mean loss {@code (reconstruction + beta * kl) / N} of
+ * {@code evaluate} passes that draw the same noise (a fresh stream with the same seed each time).
+ */
+class ElboGradientTest {
+    private static final int D = 6;
+    private static final int HIDDEN = 5;
+    private static final int L = 3;
+    private static final int N = 4;
+    /** Not 1, so a gradient that forgets or misplaces beta fails. */
+    private static final double BETA = 0.7;
+    private static final long NOISE_SEED = 1234;
+    private static final double EPS = Double.parseDouble(System.getProperty("probe.eps", "1e-7"));
+    private static final double TOLERANCE = 1e-6;
+
+    /** The batch-mean objective, with the noise of a fresh stream seeded {@link #NOISE_SEED}. */
+    private static DoubleSupplier objective(VariationalAutoencoder model, INDArray x, double beta) {
+        return () -> {
+            try (SeededRandom r = new SeededRandom(NOISE_SEED)) {
+                BatchLoss e = model.evaluate(x, x, r.get());
+                return (e.reconstruction() + beta * e.kl()) / e.examples();
+            }
+        };
+    }
+
+    /**
+     * Runs trainStep, checks its sums against evaluate with the same noise, and each parameter's
+     * gradient against central differences.
+     *
+     * @return the worst relative error per parameter
+     */
+    private static Map<String, GradientCheck.Result> check(VariationalAutoencoder model, INDArray x,
+                                                          List<String> expectedNames) {
+        ParameterStore store = model.parameters();
+        assertEquals(expectedNames, List.copyOf(store.byName().keySet()));
+        store.gradients().assign(Double.NaN);
+        BatchLoss trained;
+        try (SeededRandom r = new SeededRandom(NOISE_SEED)) {
+            trained = model.trainStep(x, x, BETA, r.get());
+        }
+        assertEquals(N, trained.examples());
+        DoubleSupplier f = objective(model, x, BETA);
+        double expected = (trained.reconstruction() + BETA * trained.kl()) / N;
+        assertEquals(expected, f.getAsDouble(), 1e-12 * Math.abs(expected), "trainStep and evaluate see the same noise");
+        assertTrue(Double.isFinite(store.gradients().sumNumber().doubleValue()), "every gradient written");
+
+        Map<String, INDArray> analytic = new LinkedHashMap<>();
+        store.byName().forEach((k, p) -> analytic.put(k, p.gradient().dup()));
+        Map<String, GradientCheck.Result> results = new LinkedHashMap<>();
+        StringBuilder failures = new StringBuilder();
+        for (Map.Entry<String, Parameter> e : store.byName().entrySet()) {
+            GradientCheck.Result res = GradientCheck.compare(f, e.getValue().value(), analytic.get(e.getKey()), EPS);
+            results.put(e.getKey(), res);
+            if (!(res.relativeError() <= TOLERANCE)) {
+                failures.append("\n  ").append(e.getKey()).append(": ").append(res);
+            }
+        }
+        assertTrue(failures.length() == 0, "ELBO gradient check failed:" + failures);
+        return results;
+    }
+
+    private static final List<String> MLP_NAMES = List.of(
+            "encoder.0.weight", "encoder.0.bias", "encoder.2.weight", "encoder.2.bias",
+            "decoder.0.weight", "decoder.0.bias", "decoder.2.weight", "decoder.2.bias");
+
+    @Test
+    void bernoulliVaeWithStandardNormalPrior() {
+        VariationalAutoencoder model = TestModels.mlpVae(7, D, HIDDEN, L, new BernoulliLikelihood(D),
+                new StandardNormalPrior(L, DataType.DOUBLE), true);
+        INDArray x = TestModels.uniformData(8, N, D);
+        Map<String, GradientCheck.Result> r = check(model, x, MLP_NAMES);
+        System.out.println("bernoulli " + r);
+    }
+
+    @Test
+    void gaussianVaeWithLearnedSigma() {
+        GaussianLikelihood lik = GaussianLikelihood.learned(D, 0.0, DataType.DOUBLE);
+        lik.parameters().get(0).value().assign(Nd4j.createFromArray(new double[][] {{-0.6, -0.3, 0, 0.2, 0.4, -1}}));
+        VariationalAutoencoder model = TestModels.mlpVae(9, D, HIDDEN, L, lik,
+                new StandardNormalPrior(L, DataType.DOUBLE), true);
+        INDArray x = TestModels.uniformData(10, N, D);
+        List<String> names = new java.util.ArrayList<>(MLP_NAMES);
+        names.add("likelihood.logSigma");
+        Map<String, GradientCheck.Result> r = check(model, x, names);
+        System.out.println("gaussian " + r);
+    }
+
+    @Test
+    void plainAutoencoder() {
+        VariationalAutoencoder model = TestModels.mlpVae(11, D, HIDDEN, L, new BernoulliLikelihood(D),
+                new StandardNormalPrior(L, DataType.DOUBLE), false);
+        INDArray x = TestModels.uniformData(12, N, D);
+        Map<String, GradientCheck.Result> r = check(model, x, MLP_NAMES);
+        System.out.println("ae " + r);
+        try (SeededRandom rr = new SeededRandom(NOISE_SEED)) {
+            assertEquals(0.0, model.trainStep(x, x, BETA, rr.get()).kl());
+        }
+    }
+
+    @Test
+    void monteCarloKlWhenThePriorHasNoClosedForm() {
+        VariationalAutoencoder model = TestModels.mlpVae(13, D, HIDDEN, L, new BernoulliLikelihood(D),
+                new TestModels.MonteCarloPrior(L, DataType.DOUBLE), true);
+        INDArray x = TestModels.uniformData(14, N, D);
+        Map<String, GradientCheck.Result> r = check(model, x, MLP_NAMES);
+        System.out.println("mc " + r);
+    }
+}

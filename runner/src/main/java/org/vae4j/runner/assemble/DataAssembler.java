@@ -1,6 +1,7 @@
 package org.vae4j.runner.assemble;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.vae4j.datasets.DataLocator;
 import org.vae4j.datasets.ImageSet;
@@ -12,6 +13,8 @@ import org.vae4j.datasets.TrainValidation;
 import org.vae4j.engine.train.Seeds;
 import org.vae4j.runner.spec.DataSpec;
 import org.vae4j.runner.spec.ExperimentSpec;
+import org.vae4j.runner.spec.SpecException;
+import org.vae4j.runner.spec.SpecProblem;
 
 /** Locates, reads, transforms and splits the data a spec names. */
 public final class DataAssembler {
@@ -24,9 +27,11 @@ public final class DataAssembler {
      * @param spec    the checked spec
      * @param specDir the folder of the spec file; a relative {@code data.path} is resolved from it
      * @param env     the environment (for {@code VAE4J_DATA})
+     * @param source  the spec file, for messages
      * @return the splits
+     * @throws SpecException if the validation split would leave no training images
      */
-    public static TrainingData load(ExperimentSpec spec, Path specDir, Map<String, String> env) {
+    public static TrainingData load(ExperimentSpec spec, Path specDir, Map<String, String> env, String source) {
         DataSpec d = spec.data();
         LocatedDataset located = locate(d, specDir, env);
         ImageSet train = located.train();
@@ -38,9 +43,9 @@ public final class DataAssembler {
         ImageSet validation = null;
         if (d.validation() > 0) {
             if (d.validation() >= train.size()) {
-                throw new org.vae4j.runner.spec.SpecException("spec", java.util.List.of(new org.vae4j.runner.spec.SpecProblem(
-                        "$.data.validation", "must be smaller than the " + train.size() + " training images, got "
-                        + d.validation())));
+                throw new SpecException(source, List.of(new SpecProblem("$.data.validation", "must be smaller than the "
+                        + train.size() + " training images" + (d.limit() > 0 ? " (after $.data.limit)" : "")
+                        + " of " + located.source() + ", got " + d.validation())));
             }
             TrainValidation tv = Splits.lastAsValidation(train, d.validation());
             train = tv.train();

@@ -60,7 +60,8 @@ public final class BenchCommand {
             root.with("data").put("batchSize", batch);
         }
         ExperimentSpec s = new SpecParser(plugins.registry()).parse(root, file.toString());
-        TrainingData data = DataAssembler.load(s, file.toAbsolutePath().getParent(), System.getenv());
+        TrainingData data = DataAssembler.load(s, file.toAbsolutePath().getParent(), System.getenv(),
+                file.toString());
         VariationalAutoencoder model = ModelAssembler.build(s, data.shape(), file.toString());
         ParameterStore params = model.parameters();
         Optimizer opt = ModelAssembler.optimizer(s.optimizer());

@@ -34,6 +34,10 @@ public final class Cli {
         ValidateCommand validate = new ValidateCommand();
         PluginsCommand plugins = new PluginsCommand();
         BenchCommand bench = new BenchCommand();
+        for (PluginOptions p : List.of(train.plugins, eval.plugins, sample.plugins, validate.plugins, plugins.plugins,
+                bench.plugins)) {
+            p.warnings = err;
+        }
         JCommander jc = JCommander.newBuilder()
                 .programName("vae4j")
                 .addCommand("train", train)

@@ -40,7 +40,7 @@ public final class EvalCommand {
         }
         RunDirectory run = RunDirectory.open(Path.of(runDir.get(0)));
         TrainedModel tm = TrainedModel.load(run, plugins.registry());
-        TrainingData data = DataAssembler.load(tm.spec(), run.path(), System.getenv());
+        TrainingData data = DataAssembler.load(tm.spec(), run.path(), System.getenv(), run.spec().toString());
         BatchSource source = split.equals("test") ? data.test() : data.validation();
         if (source == null) {
             throw new UsageException("the run has no validation split ($.data.validation is 0)");

@@ -81,6 +81,9 @@ public final class TrainCommand {
             runDir = null;
         }
         ObjectNode root = SpecParser.readTree(specFile);
+        if (rerun == null && !(resume && spec.isEmpty())) {
+            absoluteDataPath(root, specDir);
+        }
         if (epochs != null) {
             ((ObjectNode) root.with("training")).put("epochs", epochs);
         }
@@ -99,9 +102,23 @@ public final class TrainCommand {
             }
             run = RunDirectory.open(runDir);
         } else {
-            run = RunDirectory.create(runDir, force);
+            run = RunDirectory.create(runDir, force, console);
         }
-        new TrainingRun(parsed, specDir, run, console, !noProgress).train(resume, commandLine);
+        new TrainingRun(parsed, specFile.toString(), specDir, run, console, !noProgress).train(resume, commandLine);
         return ExitCode.OK;
+    }
+
+    /**
+     * A relative {@code data.path} means relative to the spec file; the run folder's resolved
+     * spec.json gets it absolute, so eval, --resume and --rerun, which read that copy from the
+     * run folder, find the same data.
+     */
+    private static void absoluteDataPath(ObjectNode root, Path specDir) {
+        if (root.get("data") instanceof ObjectNode data && data.get("path") != null && data.get("path").isTextual()) {
+            Path p = Path.of(data.get("path").asText());
+            if (!p.isAbsolute()) {
+                data.put("path", specDir.resolve(p).toAbsolutePath().normalize().toString());
+            }
+        }
     }
 }

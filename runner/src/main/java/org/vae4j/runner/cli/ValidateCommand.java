@@ -7,17 +7,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.vae4j.datasets.DataFormat;
-import org.vae4j.datasets.DatasetCatalog;
-import org.vae4j.datasets.LocatedDataset;
 import org.vae4j.engine.model.VariationalAutoencoder;
 import org.vae4j.runner.assemble.DataAssembler;
 import org.vae4j.runner.assemble.ModelAssembler;
+import org.vae4j.runner.assemble.TrainingData;
 import org.vae4j.runner.spec.ExperimentSpec;
 import org.vae4j.runner.spec.SpecParser;
 
 /** {@code vae4j validate SPEC.json}: every check a training run makes before its first step. */
-@Parameters(commandDescription = "Check a spec (fields, types, ranges, shapes, data) without training")
+@Parameters(commandDescription = "Check a spec (fields, types, ranges, shapes, data files) without training")
 public final class ValidateCommand {
     @Parameter(description = "SPEC.json")
     List<String> spec = new ArrayList<>();
@@ -31,14 +29,16 @@ public final class ValidateCommand {
         }
         Path file = Path.of(spec.get(0));
         ExperimentSpec parsed = new SpecParser(plugins.registry()).parse(SpecParser.readTree(file), file.toString());
-        // the shape the format implies, so validating does not read the whole data set
-        long[] shape = DatasetCatalog.standard().get(parsed.data().dataset()).format() == DataFormat.CIFAR10_BINARY
-                ? new long[] {3, 32, 32} : new long[] {1, 28, 28};
-        VariationalAutoencoder model = ModelAssembler.build(parsed, shape, file.toString());
+        // the data is read as training reads it: damaged files and a too large validation split
+        // are found here, and the model is built for the data's real shape
+        TrainingData data = DataAssembler.load(parsed, file.toAbsolutePath().getParent(), System.getenv(),
+                file.toString());
+        VariationalAutoencoder model = ModelAssembler.build(parsed, data.shape(), file.toString());
         ModelAssembler.betaSchedule(parsed, file.toString());
-        LocatedDataset data = DataAssembler.locate(parsed.data(), file.toAbsolutePath().getParent(), System.getenv());
         out.println(file + ": valid. " + model.describe() + "; " + model.parameters().count()
-                + " parameters; data: " + data.source());
+                + " parameters; data: " + data.source() + " (train " + data.trainSet().size() + ", validation "
+                + (data.validationSet() == null ? 0 : data.validationSet().size()) + ", test "
+                + data.testSet().size() + ")");
         return ExitCode.OK;
     }
 }

@@ -38,9 +38,11 @@ final class ConsoleProgress implements TrainingListener {
             return;
         }
         lastPrint = now;
+        // the clock starts when step 1 ends, so the rate counts the steps after it
         double secs = (now - started) / 1e9;
-        String line = String.format(Locale.ROOT, "epoch %d/%d  %3.0f%%  step %d/%d  loss %.3f  %.0f steps/s",
-                epoch + 1, epochs, 100.0 * step / steps, step, steps, meanLoss, step / Math.max(secs, 1e-9));
+        String rate = step > 1 && secs > 0 ? String.format(Locale.ROOT, "  %.0f steps/s", (step - 1) / secs) : "";
+        String line = String.format(Locale.ROOT, "epoch %d/%d  %3.0f%%  step %d/%d  loss %.3f%s",
+                epoch + 1, epochs, 100.0 * step / steps, step, steps, meanLoss, rate);
         if (terminal) {
             out.print("\r" + line + (step == steps ? "\n" : ""));
         } else {

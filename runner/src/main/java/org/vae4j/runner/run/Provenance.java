@@ -1,10 +1,13 @@
 package org.vae4j.runner.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.runner.spec.SpecParser;
@@ -36,7 +39,7 @@ public final class Provenance {
                 + System.getProperty("os.arch"));
         ObjectNode nd4j = p.putObject("nd4j");
         nd4j.put("backend", Nd4j.getBackend().getClass().getSimpleName());
-        nd4j.put("version", Nd4j.class.getPackage().getImplementationVersion());
+        nd4j.put("version", nd4jVersion());
         Map<String, String> env = new TreeMap<>();
         Nd4j.getExecutioner().getEnvironmentInformation().forEach((k, v) -> {
             if (k instanceof String s && (s.contains("threads") || s.contains("blas") || s.equals("cores"))) {
@@ -55,6 +58,24 @@ public final class Provenance {
         p.putPOJO("commandLine", commandLine);
         p.set("spec", resolvedSpec);
         return p;
+    }
+
+    /** ND4J's jars carry no Implementation-Version; Maven's pom.properties in nd4j-api has it. */
+    private static String nd4jVersion() {
+        String v = Nd4j.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            return v;
+        }
+        try (InputStream in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version");
+            }
+        } catch (IOException e) {
+            // unknown, then
+        }
+        return null;
     }
 
     /** @return this build's version, from the jar manifest */

@@ -1,6 +1,7 @@
 package org.vae4j.runner.run;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,14 @@ public final class RunDirectory {
     /**
      * Prepares the folder of a new run.
      *
-     * @param dir   the folder
-     * @param force whether an existing non-empty folder may be moved aside
+     * @param dir    the folder
+     * @param force  whether an existing non-empty folder may be moved aside
+     * @param notify where to say that a folder was moved aside
      * @return the run directory, created and empty
      * @throws RunDirectoryException if the folder exists, is not empty and {@code force} is false
      * @throws IOException if it cannot be created
      */
-    public static RunDirectory create(Path dir, boolean force) throws IOException {
+    public static RunDirectory create(Path dir, boolean force, PrintStream notify) throws IOException {
         if (Files.exists(dir) && !isEmptyDir(dir)) {
             if (!force) {
                 throw new RunDirectoryException(dir + " already exists and is not empty; choose another --out, "
@@ -41,7 +43,7 @@ public final class RunDirectory {
             Path aside = dir.resolveSibling(dir.getFileName() + ".replaced-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Files.move(dir, aside);
-            System.err.println("moved the existing " + dir + " aside to " + aside);
+            notify.println("moved the existing " + dir + " aside to " + aside);
         }
         Files.createDirectories(dir);
         return new RunDirectory(dir);

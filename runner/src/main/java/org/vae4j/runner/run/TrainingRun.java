@@ -34,6 +34,7 @@ public final class TrainingRun {
     public static final long TEST_EVALUATION = 1_000_000;
     private static final long SAMPLES = 31;
     private final ExperimentSpec spec;
+    private final String source;
     private final Path specDir;
     private final RunDirectory run;
     private final PrintStream out;
@@ -41,13 +42,16 @@ public final class TrainingRun {
 
     /**
      * @param spec     the checked spec
+     * @param source   the spec file it came from, for messages
      * @param specDir  the folder relative data paths are resolved from
      * @param run      the run directory
      * @param out      where progress and results are printed
      * @param progress whether to print progress during epochs
      */
-    public TrainingRun(ExperimentSpec spec, Path specDir, RunDirectory run, PrintStream out, boolean progress) {
+    public TrainingRun(ExperimentSpec spec, String source, Path specDir, RunDirectory run, PrintStream out,
+                       boolean progress) {
         this.spec = spec;
+        this.source = source;
         this.specDir = specDir;
         this.run = run;
         this.out = out;
@@ -64,11 +68,11 @@ public final class TrainingRun {
      * @throws IOException if the run directory cannot be written
      */
     public ObjectNode train(boolean resume, List<String> commandLine) throws IOException {
-        TrainingData data = DataAssembler.load(spec, specDir, System.getenv());
-        VariationalAutoencoder model = ModelAssembler.build(spec, data.shape(), run.spec().toString());
+        TrainingData data = DataAssembler.load(spec, specDir, System.getenv(), source);
+        VariationalAutoencoder model = ModelAssembler.build(spec, data.shape(), source);
         ParameterStore params = model.parameters();
         Optimizer optimizer = ModelAssembler.optimizer(spec.optimizer());
-        BetaSchedule beta = ModelAssembler.betaSchedule(spec, run.spec().toString());
+        BetaSchedule beta = ModelAssembler.betaSchedule(spec, source);
         long dims = data.trainSet().dimensions();
         int start = 0;
         if (resume) {

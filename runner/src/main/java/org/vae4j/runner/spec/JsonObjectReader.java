@@ -83,7 +83,7 @@ final class JsonObjectReader {
                 return null;
             }
         } else if (!n.isTextual()) {
-            problems.add(path(field), "must be a string, got " + kind(n));
+            problems.add(path(field), "must be a string, got " + describe(n));
             return def;
         } else {
             v = n.asText();
@@ -105,7 +105,7 @@ final class JsonObjectReader {
             return null;
         }
         if (!n.isTextual()) {
-            problems.add(path(field), "must be a string, got " + kind(n));
+            problems.add(path(field), "must be a string, got " + describe(n));
             return null;
         }
         resolved.put(field, n.asText());
@@ -189,8 +189,15 @@ final class JsonObjectReader {
         return new JsonObjectReader(node.get(field), path(field), problems);
     }
 
-    private static String describe(JsonNode n) {
-        return n.isTextual() ? "the string \"" + n.asText() + "\"" : kind(n) + (n.isValueNode() ? " " + n.asText() : "");
+    /** @return e.g. {@code the string "32"}, {@code the number 32.5}, {@code the boolean true}, {@code an array} */
+    static String describe(JsonNode n) {
+        if (n.isTextual()) {
+            return "the string \"" + n.asText() + "\"";
+        }
+        if (n.isNumber() || n.isBoolean()) {
+            return "the " + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " " + n.asText();
+        }
+        return kind(n);
     }
 
     /** Reports every field of the object that no reader asked for. */

@@ -2,13 +2,22 @@ package org.vae4j.runner.spec;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,12 +44,23 @@ import org.vae4j.runner.plugins.UnknownProviderException;
  * rejected and no polymorphic typing: a spec can name registered providers only, never a class.
  */
 public final class SpecParser {
-    /** The JSON mapper used for specs: strict about unknown fields, no default typing. */
+    /**
+     * The JSON mapper used for specs: strict about unknown fields, no default typing, and no
+     * coercion between JSON types inside provider configurations either ({@code "32"} is not a
+     * number, {@code 3} not a string), as for the spec's own fields.
+     */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // messages quote line and column, not the file's content
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
     private static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "kmnist");
 
@@ -73,12 +93,20 @@ public final class SpecParser {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()
                     + " (byte " + loc.getByteOffset() + ")";
-            throw single(src, "$", "not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw single(src, "$", "not valid JSON" + where + ": " + syntaxMessage(e));
         } catch (NoSuchFileException e) {
             throw single(src, "$", "no such file");
         } catch (IOException e) {
             throw single(src, "$", "cannot be read: " + e.getMessage());
         }
+    }
+
+    private static String syntaxMessage(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m != null && m.startsWith("Trailing token")) {
+            return "more content after the end of the top-level object; a spec is exactly one JSON object";
+        }
+        return m;
     }
 
     private static SpecException single(String src, String path, String message) {
@@ -221,7 +249,9 @@ public final class SpecParser {
         }
         JsonNode typeNode = obj.remove("type");
         if (typeNode == null || !typeNode.isTextual()) {
-            problems.add(path + ".type", "is required: one of " + String.join(", ", registry.names(kind)));
+            problems.add(path + ".type", (typeNode == null ? "is required" : "must be a string, got "
+                    + JsonObjectReader.describe(typeNode)) + "; registered " + KindNames.of(kind) + " types: "
+                    + String.join(", ", registry.names(kind)));
             return null;
         }
         String type = typeNode.asText();
@@ -238,6 +268,9 @@ public final class SpecParser {
         } catch (UnrecognizedPropertyException e) {
             problems.add(path + "." + e.getPropertyName(), "unknown field for " + KindNames.of(kind) + " '" + type
                     + "'; known fields: " + known(e.getKnownPropertyIds()));
+            return null;
+        } catch (MismatchedInputException e) {
+            problems.add(path + jsonPath(e.getPath()), mismatch(e, obj, provider.configClass()));
             return null;
         } catch (JsonMappingException e) {
             problems.add(path + jsonPath(e.getPath()), "invalid value: " + e.getOriginalMessage());
@@ -266,6 +299,75 @@ public final class SpecParser {
         }
         names.sort(null);
         return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+
+    /**
+     * "must be a whole number, got the string \"32\"" rather than Jackson's words: the type the
+     * configuration class declares at the failing path, and the JSON value found there.
+     */
+    private static String mismatch(MismatchedInputException e, ObjectNode obj, Class<?> configClass) {
+        JavaType type = MAPPER.constructType(configClass);
+        JsonNode node = obj;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                node = node == null ? null : node.get(r.getFieldName());
+                type = type == null ? null : propertyType(type, r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                node = node == null ? null : node.get(r.getIndex());
+                type = type == null ? null : type.getContentType();
+            }
+        }
+        String expected = type != null ? expected(type, false) : null;
+        if (expected == null && e.getTargetType() != null) {
+            expected = expected(MAPPER.constructType(e.getTargetType()), false);
+        }
+        if (expected == null || node == null) {
+            return "invalid value: " + e.getOriginalMessage();
+        }
+        return "must be " + expected + ", got " + JsonObjectReader.describe(node);
+    }
+
+    private static JavaType propertyType(JavaType bean, String field) {
+        BeanDescription d = MAPPER.getDeserializationConfig().introspect(bean);
+        for (BeanPropertyDefinition p : d.findProperties()) {
+            if (p.getName().equals(field)) {
+                return p.getPrimaryType();
+            }
+        }
+        return null;
+    }
+
+    private static String expected(JavaType t, boolean plural) {
+        Class<?> c = t.getRawClass();
+        if (t.isCollectionLikeType() || t.isArrayType()) {
+            String of = t.getContentType() == null ? null : expected(t.getContentType(), true);
+            return plural ? "arrays" : of == null ? "an array" : "an array of " + of;
+        }
+        if (c == int.class || c == Integer.class || c == long.class || c == Long.class || c == short.class
+                || c == Short.class || c == byte.class || c == Byte.class) {
+            return plural ? "whole numbers" : "a whole number";
+        }
+        if (c == double.class || c == Double.class || c == float.class || c == Float.class
+                || Number.class.isAssignableFrom(c)) {
+            return plural ? "numbers" : "a number";
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return plural ? "booleans" : "true or false";
+        }
+        if (CharSequence.class.isAssignableFrom(c)) {
+            return plural ? "strings" : "a string";
+        }
+        if (c.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object o : c.getEnumConstants()) {
+                names.add(String.valueOf(o));
+            }
+            return "one of " + String.join(", ", names);
+        }
+        if (t.isMapLikeType() || !c.isPrimitive()) {
+            return plural ? "objects" : "an object";
+        }
+        return null;
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> refs) {

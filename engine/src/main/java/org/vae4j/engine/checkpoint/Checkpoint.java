@@ -80,13 +80,19 @@ public final class Checkpoint {
     private static void prune(Path dir, int keep) throws IOException {
         List<Path> all = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().matches("epoch-\\d{4,}\\.npz")).sorted().forEach(all::add);
+            s.filter(p -> p.getFileName().toString().matches("epoch-\\d{4,}\\.npz"))
+                    .sorted(java.util.Comparator.comparingLong(Checkpoint::epochOf)).forEach(all::add);
         }
         for (int i = 0; i < all.size() - Math.max(1, keep); i++) {
             Path npz = all.get(i);
             Files.deleteIfExists(Path.of(npz.toString().replaceAll("\\.npz$", ".json")));
             Files.deleteIfExists(npz);
         }
+    }
+
+    private static long epochOf(Path npz) {
+        String n = npz.getFileName().toString();
+        return Long.parseLong(n.substring("epoch-".length(), n.length() - ".npz".length()));
     }
 
     /**

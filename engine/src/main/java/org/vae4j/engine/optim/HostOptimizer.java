@@ -38,9 +38,7 @@ abstract class HostOptimizer implements Optimizer {
             if (pf == null || pf.length != n) {
                 pf = new float[n];
                 gf = new float[n];
-                if (sf == null || sf.length == 0 || sf[0].length != n) {
-                    sf = new float[stateNames.size()][n];
-                }
+                sf = iteration == 0 && sf == null ? new float[stateNames.size()][n] : checked(sf, n, "FLOAT");
             }
             HostVectors.read(values, pf);
             HostVectors.read(grads, gf);
@@ -50,9 +48,7 @@ abstract class HostOptimizer implements Optimizer {
             if (pd == null || pd.length != n) {
                 pd = new double[n];
                 gd = new double[n];
-                if (sd == null || sd.length == 0 || sd[0].length != n) {
-                    sd = new double[stateNames.size()][n];
-                }
+                sd = iteration == 0 && sd == null ? new double[stateNames.size()][n] : checked(sd, n, "DOUBLE");
             }
             HostVectors.read(values, pd);
             HostVectors.read(grads, gd);
@@ -60,6 +56,18 @@ abstract class HostOptimizer implements Optimizer {
             HostVectors.write(pd, values);
         }
         iteration++;
+    }
+
+    // state restored by loadState must fit the model it is applied to: silently zeroing it would
+    // keep the iteration count and so the wrong bias correction
+    private <T> T checked(T state, int n, String type) {
+        int len = state == null ? -1 : java.lang.reflect.Array.getLength(java.lang.reflect.Array.get(state, 0));
+        if (state == null || len != n) {
+            throw new IllegalArgumentException("optimizer state " + (state == null ? "is not " + type
+                    : "has " + len + " values per vector") + " but the model has " + n + " " + type
+                    + " parameters: the checkpoint belongs to a different model");
+        }
+        return state;
     }
 
     /**

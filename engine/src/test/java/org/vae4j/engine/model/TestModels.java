@@ -79,14 +79,19 @@ public final class TestModels {
      * Dense layers {@code in -> hidden... -> out} with {@code activation} between them, in DOUBLE.
      */
     public static List<Layer> mlp(long in, int[] hidden, long out, String activation, Random random) {
+        return mlp(in, hidden, out, activation, random, DataType.DOUBLE);
+    }
+
+    /** The same in the given floating-point type. */
+    public static List<Layer> mlp(long in, int[] hidden, long out, String activation, Random random, DataType type) {
         List<Layer> layers = new ArrayList<>();
         long width = in;
         for (int h : hidden) {
-            layers.add(new Dense(width, h, Initializer.PYTORCH, DataType.DOUBLE, random));
+            layers.add(new Dense(width, h, Initializer.PYTORCH, type, random));
             layers.add(Activations.named(activation, h));
             width = h;
         }
-        layers.add(new Dense(width, out, Initializer.PYTORCH, DataType.DOUBLE, random));
+        layers.add(new Dense(width, out, Initializer.PYTORCH, type, random));
         return layers;
     }
 
@@ -96,11 +101,17 @@ public final class TestModels {
      */
     public static VariationalAutoencoder mlpVae(long seed, int d, int hidden, int latent, Likelihood likelihood,
                                                 Prior prior, boolean variational) {
+        return mlpVae(seed, d, hidden, latent, likelihood, prior, variational, DataType.DOUBLE);
+    }
+
+    /** The same in the given floating-point type. */
+    public static VariationalAutoencoder mlpVae(long seed, int d, int hidden, int latent, Likelihood likelihood,
+                                                Prior prior, boolean variational, DataType type) {
         Random r = Nd4j.getRandomFactory().getNewRandomInstance(seed);
-        TestEncoder encoder = new TestEncoder(mlp(d, new int[] {hidden}, variational ? 2L * latent : latent, "tanh", r));
+        TestEncoder encoder = new TestEncoder(mlp(d, new int[] {hidden}, variational ? 2L * latent : latent, "tanh", r, type));
         TestDecoder decoder = new TestDecoder(mlp(latent, new int[] {hidden},
-                (long) likelihood.parametersPerDimension() * d, "gelu", r));
-        return new VariationalAutoencoder(encoder, decoder, prior, likelihood, variational, DataType.DOUBLE);
+                (long) likelihood.parametersPerDimension() * d, "gelu", r, type));
+        return new VariationalAutoencoder(encoder, decoder, prior, likelihood, variational, type);
     }
 
     /**

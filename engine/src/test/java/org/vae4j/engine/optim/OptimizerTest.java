@@ -254,4 +254,19 @@ class OptimizerTest {
         assertTrue(noU.getMessage().contains("'u'"), noU.getMessage());
         assertEquals(0, adam.iteration(), "a failed load changes nothing");
     }
+
+    @Test
+    void stateOfAnotherModelIsRejectedNotZeroed() {
+        Optimizer trained = new Adam(0.1, 0.9, 0.999, 1e-8);
+        ParameterStore five = store(new double[] {1, 2, 3, 4, 5}, DataType.FLOAT);
+        step(trained, five, new double[] {1, 1, 1, 1, 1});
+        Optimizer resumed = new Adam(0.1, 0.9, 0.999, 1e-8);
+        resumed.loadState(trained.state());
+        ParameterStore three = store(P0, DataType.FLOAT);
+        three.gradients().assign(Nd4j.createFromArray(G1).castTo(DataType.FLOAT));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> resumed.step(three));
+        assertEquals("optimizer state has 5 values per vector but the model has 3 "
+                + "FLOAT parameters: the checkpoint belongs to a different model", e.getMessage());
+    }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vae4j.engine.train.SeededRandom;
+import org.vae4j.engine.train.Seeds;
 import org.vae4j.runner.images.ImageGrid;
 import org.vae4j.runner.run.RunDirectory;
 import org.vae4j.runner.run.TrainedModel;
@@ -17,6 +18,8 @@ import org.vae4j.runner.run.TrainedModel;
 /** {@code vae4j sample RUN_DIR --n 64}: a grid of pictures decoded from z ~ p(z). */
 @Parameters(commandDescription = "Draw z from the prior, decode, and write a PNG grid")
 public final class SampleCommand {
+    private static final long SAMPLE_STREAM = 41;
+
     @Parameter(description = "RUN_DIR")
     List<String> runDir = new ArrayList<>();
 
@@ -45,7 +48,8 @@ public final class SampleCommand {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        try (SeededRandom random = new SeededRandom(seed)) {
+        // derived, not used as it is: ND4J treats seed 0 (the default) as "seed from the clock"
+        try (SeededRandom random = new SeededRandom(Seeds.derive(seed, SAMPLE_STREAM, 0))) {
             INDArray pics = tm.model().sampleIntensities(n, random.get());
             ImageGrid.write(pics, tm.dataShape(), (int) Math.ceil(Math.sqrt(n)), file);
         }

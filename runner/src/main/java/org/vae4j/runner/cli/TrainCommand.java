@@ -3,12 +3,17 @@ package org.vae4j.runner.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.run.RunDirectory;
 import org.vae4j.runner.run.RunDirectoryException;
@@ -101,6 +106,7 @@ public final class TrainCommand {
                         + "start the run without --resume");
             }
             run = RunDirectory.open(runDir);
+            requireSameExperiment(parsed, run);
         } else {
             run = RunDirectory.create(runDir, force, console);
         }
@@ -119,6 +125,40 @@ public final class TrainCommand {
             if (!p.isAbsolute()) {
                 data.put("path", specDir.resolve(p).toAbsolutePath().normalize().toString());
             }
+        }
+    }
+
+    // a resumed run must be the same experiment; only its length may grow
+    private static void requireSameExperiment(ExperimentSpec parsed, RunDirectory run) throws IOException {
+        ObjectNode before = SpecParser.readTree(run.spec());
+        // through text, as spec.json was written: the resolved tree holds a seed of 7 as a long,
+        // the file read back as an int, and JSON nodes of different classes are never equal
+        ObjectNode now = (ObjectNode) SpecParser.MAPPER.readTree(SpecParser.MAPPER.writeValueAsString(parsed.resolved()));
+        for (ObjectNode n : new ObjectNode[] {before, now}) {
+            if (n.get("training") instanceof ObjectNode t) {
+                t.remove("epochs");
+            }
+        }
+        List<String> differences = new ArrayList<>();
+        differences("$", before, now, differences);
+        if (!differences.isEmpty()) {
+            throw new RunDirectoryException("cannot resume " + run.path() + ": the spec differs from the run's "
+                    + "spec.json in more than training.epochs (" + String.join("; ", differences)
+                    + "); start a new run instead");
+        }
+    }
+
+    private static void differences(String path, JsonNode before, JsonNode now, List<String> out) {
+        if (before != null && now != null && before.isObject() && now.isObject()) {
+            Set<String> fields = new LinkedHashSet<>();
+            before.fieldNames().forEachRemaining(fields::add);
+            now.fieldNames().forEachRemaining(fields::add);
+            for (String f : fields) {
+                differences(path + "." + f, before.get(f), now.get(f), out);
+            }
+        } else if (!Objects.equals(before, now)) {
+            out.add(path + ": " + (before == null ? "absent" : before.toString()) + " in the run, "
+                    + (now == null ? "absent" : now.toString()) + " now");
         }
     }
 }

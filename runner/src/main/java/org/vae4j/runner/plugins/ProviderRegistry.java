@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.vae4j.api.spi.Provider;
 
@@ -29,6 +30,7 @@ import org.vae4j.api.spi.Provider;
  * unknown name lists the registered ones.
  */
 public final class ProviderRegistry {
+    private static final String SERVICES = "META-INF/services/" + Provider.class.getName();
     private final Map<Class<?>, Map<String, RegisteredProvider>> byKind;
     private final List<PluginLoadProblem> problems;
     private final List<Path> jars;
@@ -52,23 +54,42 @@ public final class ProviderRegistry {
         Map<Class<?>, Map<String, RegisteredProvider>> byKind = new LinkedHashMap<>();
         List<PluginLoadProblem> problems = new ArrayList<>();
         ClassLoader base = ProviderRegistry.class.getClassLoader();
-        load(ServiceLoader.load(Provider.class, base), null, byKind, problems);
+        load(ServiceLoader.load(Provider.class, base), null, null, byKind, problems);
         List<Path> jars = new ArrayList<>();
         for (Path dir : pluginDirs) {
             jars.addAll(jarsIn(dir, problems));
         }
         for (Path jar : jars) {
+            String jarName = jar.toAbsolutePath().normalize().toString();
+            // a jar the class loader cannot open would be skipped without a word: say why here
+            String unusable = unusableJar(jar);
+            if (unusable != null) {
+                problems.add(new PluginLoadProblem(jarName, unusable));
+                continue;
+            }
             URLClassLoader loader;
             try {
                 loader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {jar.toUri().toURL()}, base);
             } catch (MalformedURLException e) {
-                problems.add(new PluginLoadProblem(jar.toString(), "cannot be opened: " + e.getMessage()));
+                problems.add(new PluginLoadProblem(jarName, "cannot be opened: " + e.getMessage()));
                 continue;
             }
             // providers visible through the parent are already registered; keep only this jar's own
-            load(ServiceLoader.load(Provider.class, loader), loader, byKind, problems);
+            load(ServiceLoader.load(Provider.class, loader), loader, jarName, byKind, problems);
         }
         return new ProviderRegistry(byKind, problems, jars);
+    }
+
+    /** @return why the file is no plugin jar, or null if it may be one */
+    private static String unusableJar(Path jar) {
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            if (jf.getEntry(SERVICES) == null) {
+                return "provides nothing: the jar has no " + SERVICES + " listing provider classes";
+            }
+            return null;
+        } catch (IOException e) {
+            return "not a readable jar (zip) file: " + e.getMessage();
+        }
     }
 
     private static List<Path> jarsIn(Path dir, List<PluginLoadProblem> problems) {
@@ -85,11 +106,10 @@ public final class ProviderRegistry {
     }
 
     @SuppressWarnings("rawtypes")
-    private static void load(ServiceLoader<Provider> loader, ClassLoader only,
+    private static void load(ServiceLoader<Provider> loader, ClassLoader only, String jarName,
                              Map<Class<?>, Map<String, RegisteredProvider>> byKind,
                              List<PluginLoadProblem> problems) {
         Iterator<Provider> it = loader.iterator();
-        String jarName = only instanceof URLClassLoader u && u.getURLs().length > 0 ? u.getURLs()[0].getPath() : null;
         while (true) {
             Provider<?, ?> p;
             try {

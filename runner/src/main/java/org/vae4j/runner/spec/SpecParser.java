@@ -3,6 +3,7 @@ package org.vae4j.runner.spec;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -103,10 +104,14 @@ public final class SpecParser {
 
     private static String syntaxMessage(JsonProcessingException e) {
         String m = e.getOriginalMessage();
-        if (m != null && m.startsWith("Trailing token")) {
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        if (m.startsWith("Trailing token")) {
             return "more content after the end of the top-level object; a spec is exactly one JSON object";
         }
-        return m;
+        // "start marker at [Source: UNKNOWN; line: 2, column: 10]": the file is named already
+        return m.replaceAll("\\[Source: [^;\\]]*; ", "[");
     }
 
     private static SpecException single(String src, String path, String message) {
@@ -273,7 +278,8 @@ public final class SpecParser {
             problems.add(path + jsonPath(e.getPath()), mismatch(e, obj, provider.configClass()));
             return null;
         } catch (JsonMappingException e) {
-            problems.add(path + jsonPath(e.getPath()), "invalid value: " + e.getOriginalMessage());
+            problems.add(path + jsonPath(e.getPath()), e.getCause() instanceof InputCoercionException c
+                    ? outOfRange(c) : "invalid value: " + e.getOriginalMessage());
             return null;
         } catch (JsonProcessingException e) {
             problems.add(path, "invalid: " + e.getOriginalMessage());
@@ -325,6 +331,23 @@ public final class SpecParser {
             return "invalid value: " + e.getOriginalMessage();
         }
         return "must be " + expected + ", got " + JsonObjectReader.describe(node);
+    }
+
+    /** A JSON number too large for the configuration field's Java type. */
+    private static String outOfRange(InputCoercionException c) {
+        Class<?> t = c.getTargetType();
+        String got;
+        try {
+            got = c.getProcessor() == null ? null : c.getProcessor().getText();
+        } catch (IOException e) {
+            got = null;
+        }
+        String range = t == Integer.TYPE || t == Integer.class ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                : t == Long.TYPE || t == Long.class ? Long.MIN_VALUE + " to " + Long.MAX_VALUE : null;
+        if (range == null) {
+            return "out of range: " + c.getOriginalMessage();
+        }
+        return "must be a whole number from " + range + (got == null ? "" : ", got " + got);
     }
 
     private static JavaType propertyType(JavaType bean, String field) {

@@ -1,0 +1,257 @@
+package org.vae4j.runner.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vae4j.api.spi.Provider;
+import org.vae4j.engine.layers.Dense;
+
+/**
+ * Builds plugin jars at test time, the way a third party would: Java source compiled with the
+ * system compiler against the test class path, then jarred with a
+ * {@code META-INF/services/org.vae4j.api.spi.Provider} file. Nothing of it is on the class path;
+ * only the runner's plugin discovery can find it.
+ *
+ * <p>The classes (package {@code com.example.tiny}) are compiled once per JVM:
+ * <ul>
+ *   <li>{@code TinyLinearEncoderProvider}, {@code TinyLinearDecoderProvider}: type
+ *       {@code tiny-linear}, one dense layer each, built as {@code Sequential} subclasses;</li>
+ *   <li>{@code ForgetsLikelihoodDecoderProvider}: type {@code forgets-likelihood}, a decoder that
+ *       outputs D values whatever the likelihood needs (P * D), so shapes only fit when P = 1.</li>
+ * </ul>
+ */
+public final class PluginJars {
+    /** The service file every plugin jar carries. */
+    public static final String SERVICES = "META-INF/services/" + Provider.class.getName();
+    /** The providers of type tiny-linear. */
+    public static final List<String> TINY_LINEAR = List.of("com.example.tiny.TinyLinearEncoderProvider",
+            "com.example.tiny.TinyLinearDecoderProvider");
+    /** The decoder of type forgets-likelihood. */
+    public static final String FORGETS_LIKELIHOOD = "com.example.tiny.ForgetsLikelihoodDecoderProvider";
+
+    private static final Map<String, String> SOURCES = Map.of(
+            "TinyLinearConfig", """
+                    package com.example.tiny;
+
+                    /** {"type": "tiny-linear", "init": "xavier"} */
+                    public final class TinyLinearConfig {
+                        public String init = "pytorch";
+                    }
+                    """,
+            "TinyLinearEncoder", """
+                    package com.example.tiny;
+
+                    import java.util.List;
+                    import org.vae4j.api.Encoder;
+                    import org.vae4j.api.Layer;
+                    import org.vae4j.engine.layers.Sequential;
+
+                    public final class TinyLinearEncoder extends Sequential implements Encoder {
+                        TinyLinearEncoder(List<Layer> layers) {
+                            super(layers);
+                        }
+                    }
+                    """,
+            "TinyLinearDecoder", """
+                    package com.example.tiny;
+
+                    import java.util.List;
+                    import org.vae4j.api.Decoder;
+                    import org.vae4j.api.Layer;
+                    import org.vae4j.engine.layers.Sequential;
+
+                    public final class TinyLinearDecoder extends Sequential implements Decoder {
+                        TinyLinearDecoder(List<Layer> layers) {
+                            super(layers);
+                        }
+                    }
+                    """,
+            "TinyLinearEncoderProvider", """
+                    package com.example.tiny;
+
+                    import java.util.List;
+                    import org.vae4j.api.Encoder;
+                    import org.vae4j.api.spi.BuildContext;
+                    import org.vae4j.api.spi.Provider;
+                    import org.vae4j.engine.init.Initializer;
+                    import org.vae4j.engine.layers.Dense;
+
+                    public final class TinyLinearEncoderProvider implements Provider<Encoder, TinyLinearConfig> {
+                        public Class<Encoder> kind() { return Encoder.class; }
+                        public String type() { return "tiny-linear"; }
+                        public Class<TinyLinearConfig> configClass() { return TinyLinearConfig.class; }
+                        public String description() { return "one dense layer (test plugin)"; }
+                        public Encoder create(TinyLinearConfig c, BuildContext ctx) {
+                            return new TinyLinearEncoder(List.of(new Dense(ctx.dataDimensions(), ctx.encoderOutputWidth(),
+                                    Initializer.named(c.init), ctx.dataType(), ctx.random())));
+                        }
+                    }
+                    """,
+            "TinyLinearDecoderProvider", """
+                    package com.example.tiny;
+
+                    import java.util.List;
+                    import org.vae4j.api.Decoder;
+                    import org.vae4j.api.spi.BuildContext;
+                    import org.vae4j.api.spi.Provider;
+                    import org.vae4j.engine.init.Initializer;
+                    import org.vae4j.engine.layers.Dense;
+
+                    public final class TinyLinearDecoderProvider implements Provider<Decoder, TinyLinearConfig> {
+                        public Class<Decoder> kind() { return Decoder.class; }
+                        public String type() { return "tiny-linear"; }
+                        public Class<TinyLinearConfig> configClass() { return TinyLinearConfig.class; }
+                        public String description() { return "one dense layer (test plugin)"; }
+                        public Decoder create(TinyLinearConfig c, BuildContext ctx) {
+                            return new TinyLinearDecoder(List.of(new Dense(ctx.latentDim(), ctx.decoderOutputWidth(),
+                                    Initializer.named(c.init), ctx.dataType(), ctx.random())));
+                        }
+                    }
+                    """,
+            "ForgetsLikelihoodDecoderProvider", """
+                    package com.example.tiny;
+
+                    import java.util.List;
+                    import org.vae4j.api.Decoder;
+                    import org.vae4j.api.spi.BuildContext;
+                    import org.vae4j.api.spi.Provider;
+                    import org.vae4j.engine.init.Initializer;
+                    import org.vae4j.engine.layers.Dense;
+
+                    /** A buggy decoder: one output per data dimension, whatever the likelihood needs. */
+                    public final class ForgetsLikelihoodDecoderProvider implements Provider<Decoder, TinyLinearConfig> {
+                        public Class<Decoder> kind() { return Decoder.class; }
+                        public String type() { return "forgets-likelihood"; }
+                        public Class<TinyLinearConfig> configClass() { return TinyLinearConfig.class; }
+                        public Decoder create(TinyLinearConfig c, BuildContext ctx) {
+                            return new TinyLinearDecoder(List.of(new Dense(ctx.latentDim(), ctx.dataDimensions(),
+                                    Initializer.named(c.init), ctx.dataType(), ctx.random())));
+                        }
+                    }
+                    """);
+
+    private static Path classes;
+
+    private PluginJars() {
+    }
+
+    /**
+     * Writes a plugin jar holding all compiled test plugin classes and a service file listing
+     * the given provider classes (which need not exist: that is a broken plugin).
+     *
+     * @param jar       the jar to write
+     * @param providers the lines of the service file
+     * @return {@code jar}
+     * @throws IOException if it cannot be written
+     */
+    public static Path write(Path jar, List<String> providers) throws IOException {
+        Path compiled = compiled();
+        Files.createDirectories(jar.toAbsolutePath().getParent());
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf);
+             Stream<Path> files = Files.walk(compiled)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(compiled.relativize(f).toString().replace(File.separatorChar, '/')));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry(SERVICES));
+            out.write((String.join("\n", providers) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    /**
+     * @param file where to write
+     * @param size how many bytes
+     * @return {@code file}, full of bytes that are no zip file
+     * @throws IOException if it cannot be written
+     */
+    public static Path writeGarbage(Path file, int size) throws IOException {
+        byte[] b = new byte[size];
+        new java.util.Random(5).nextBytes(b);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(b);
+        }
+        return file;
+    }
+
+    /** Compiles the plugin sources once per JVM. */
+    private static synchronized Path compiled() throws IOException {
+        if (classes != null) {
+            return classes;
+        }
+        Path root = Files.createTempDirectory("vae4j-test-plugin");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+        Path src = root.resolve("src/com/example/tiny");
+        Path out = Files.createDirectories(root.resolve("classes"));
+        Files.createDirectories(src);
+        List<File> files = new ArrayList<>();
+        for (Map.Entry<String, String> e : SOURCES.entrySet()) {
+            Path f = src.resolve(e.getKey() + ".java");
+            Files.writeString(f, e.getValue());
+            files.add(f.toFile());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler: the tests need a JDK, not a JRE");
+        }
+        StringWriter log = new StringWriter();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("--release", "17", "-classpath", classPath(), "-d", out.toString());
+            boolean ok = javac.getTask(log, fm, null, options, null, fm.getJavaFileObjectsFromFiles(files)).call();
+            if (!ok) {
+                throw new IllegalStateException("the test plugin does not compile:\n" + log);
+            }
+        }
+        classes = out;
+        return classes;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind
+        }
+    }
+
+    /**
+     * The test class path; plus the jars of the classes a plugin compiles against, in case the
+     * class path is a manifest-only jar (as surefire may start the JVM with).
+     */
+    private static String classPath() {
+        Set<String> entries = new LinkedHashSet<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        for (Class<?> c : List.of(Provider.class, Dense.class, INDArray.class)) {
+            try {
+                entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException | NullPointerException e) {
+                // the class path has it, then
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}

@@ -1,0 +1,872 @@
+package org.vae4j.runner.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.vae4j.datasets.DataLocator;
+import org.vae4j.runner.cli.ExitCode;
+import org.vae4j.runner.testing.CliResult;
+import org.vae4j.runner.testing.PluginJars;
+import org.vae4j.runner.testing.Specs;
+import org.vae4j.runner.testing.TinyFashionMnist;
+import org.vae4j.runner.testing.Vae4j;
+
+/**
+ * The spec-error catalogue: one test per class of bad spec, bad data file or unusable run folder,
+ * each asserting the exit code and the exact message, which names the JSON path (or the file and
+ * byte offset) at fault. {@code docs/SPEC-ERRORS.md} is the same catalogue as a table; every test
+ * also checks that its row there quotes the message it got, so the page cannot drift from what
+ * vae4j prints. Each run writes what it saw to {@code target/spec-errors-observed.md}.
+ *
+ * <p>Checks happen in two passes, both before any training step: the spec itself (syntax,
+ * fields, types, ranges, names, cross-field rules; every problem of this pass in one message),
+ * then, once it parses, the data and the components built from it (data files, the validation
+ * split, provider-checked values and shapes).
+ */
+class SpecErrorCatalogueTest {
+    private static final Map<String, String> OBSERVED = new TreeMap<>();
+    private static final String DOC = "docs/SPEC-ERRORS.md";
+
+    @TempDir
+    static Path shared;
+    static Path data;
+
+    @TempDir
+    Path dir;
+    private String method;
+
+    @BeforeAll
+    static void data() throws IOException {
+        data = TinyFashionMnist.write(shared.resolve("data"));
+    }
+
+    @BeforeEach
+    void name(TestInfo info) {
+        method = info.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterAll
+    static void writeObserved() throws IOException {
+        Path target = Path.of("target");
+        if (Files.isDirectory(target)) {
+            StringBuilder sb = new StringBuilder("| what is wrong | example | the exact message | exit code | test |\n"
+                    + "| --- | --- | --- | --- | --- |\n");
+            OBSERVED.values().forEach(sb::append);
+            Files.writeString(target.resolve("spec-errors-observed.md"), sb.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- the file itself
+
+    @Test
+    void invalidJsonSyntax() throws IOException {
+        file("{\n  \"name\": \"x\",\n  \"seed\": 1,,\n}\n", "invalid JSON syntax", "`\"seed\": 1,,`")
+                .fails(2, "$: not valid JSON at line 3, column 14 (byte 30): Unexpected character (',' (code 44)): "
+                        + "was expecting double-quote to start field name");
+    }
+
+    @Test
+    void unclosedJsonObject() throws IOException {
+        file("{\"name\": \"x\",\n \"data\": {\"dataset\": \"mnist\"", "JSON cut short", "an unclosed `{`")
+                .fails(2, "$: not valid JSON at line 2, column 29 (byte 42): Unexpected end-of-input: expected close "
+                        + "marker for Object (start marker at [line: 2, column: 10])");
+    }
+
+    @Test
+    void contentAfterTheTopLevelObject() throws IOException {
+        file("{\"name\": \"x\"} {\"name\": \"y\"}", "more than one JSON value", "`{...} {...}`")
+                .fails(2, "$: not valid JSON at line 1, column 15 (byte 14): more content after the end of the "
+                        + "top-level object; a spec is exactly one JSON object");
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        file(" \n", "empty file", "a file of white space").fails(2, "$: the file is empty; expected a JSON object");
+    }
+
+    @Test
+    void topLevelNotAnObject() throws IOException {
+        file("[{\"name\": \"x\"}]", "top level not an object", "`[{...}]`")
+                .fails(2, "$: must be a JSON object, got an array");
+    }
+
+    @Test
+    void missingFile() {
+        new Case("spec file missing", "`vae4j validate nope.json`", dir.resolve("spec.json"))
+                .fails(2, "$: no such file");
+    }
+
+    // ---------------------------------------------------------------- unknown fields and names
+
+    @Test
+    void unknownTopLevelField() throws IOException {
+        ObjectNode s = base();
+        s.put("extra", 1);
+        spec(s, "unknown top-level field", "`\"extra\": 1`")
+                .fails(2, "$.extra: unknown field; known fields here: name, seed, data, model, objective, optimizer, "
+                        + "training");
+    }
+
+    @Test
+    void unknownFieldInData() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("batchsize", 32);
+        spec(s, "unknown field in `data`", "`\"batchsize\": 32`")
+                .fails(2, "$.data.batchsize: unknown field; known fields here: dataset, path, transform, bits, "
+                        + "binarizeSeed, input, validation, limit, batchSize, evalBatchSize, download");
+    }
+
+    @Test
+    void unknownFieldInModel() throws IOException {
+        ObjectNode s = base();
+        obj(s, "model").put("latent", 4);
+        spec(s, "unknown field in `model`", "`\"latent\": 4`")
+                .fails(2, "$.model.latent: unknown field; known fields here: latentDim, encoder, decoder, prior, "
+                        + "likelihood");
+    }
+
+    @Test
+    void unknownFieldInObjective() throws IOException {
+        ObjectNode s = base();
+        s.putObject("objective").put("kind", "elbo");
+        spec(s, "unknown field in `objective`", "`\"kind\": \"elbo\"`")
+                .fails(2, "$.objective.kind: unknown field; known fields here: type, beta");
+    }
+
+    @Test
+    void unknownFieldInOptimizer() throws IOException {
+        ObjectNode s = base();
+        s.putObject("optimizer").put("learningRate", 0.01);
+        spec(s, "unknown field in `optimizer`", "`\"learningRate\": 0.01`")
+                .fails(2, "$.optimizer.learningRate: unknown field; known fields here: type, lr, beta1, beta2, "
+                        + "epsilon, momentum, clipNorm");
+    }
+
+    @Test
+    void unknownFieldInTraining() throws IOException {
+        ObjectNode s = base();
+        obj(s, "training").put("epoch", 3);
+        spec(s, "unknown field in `training`", "`\"epoch\": 3`")
+                .fails(2, "$.training.epoch: unknown field; known fields here: epochs, keepCheckpoints, testEachEpoch");
+    }
+
+    @Test
+    void unknownFieldInAProviderConfig() throws IOException {
+        ObjectNode s = base();
+        component(s, "encoder").putArray("hiden").add(32);
+        spec(s, "unknown field in a component", "`\"encoder\": {\"type\": \"mlp\", \"hiden\": [32]}`")
+                .fails(2, "$.model.encoder.hiden: unknown field for encoder 'mlp'; known fields: activation, "
+                        + "hidden, init");
+    }
+
+    @Test
+    void unknownFieldInAComponentWithoutFields() throws IOException {
+        ObjectNode s = base();
+        obj(s, "model").putObject("prior").put("type", "standard-normal").put("scale", 2);
+        spec(s, "field for a component that takes none", "`\"prior\": {\"type\": \"standard-normal\", \"scale\": 2}`")
+                .fails(2, "$.model.prior.scale: unknown field for prior 'standard-normal'; known fields: (none)");
+    }
+
+    @Test
+    void unknownProviderType() throws IOException {
+        ObjectNode s = base();
+        component(s, "encoder").put("type", "conv");
+        component(s, "likelihood").put("type", "poisson");
+        spec(s, "unknown component type", "`\"encoder\": {\"type\": \"conv\"}`")
+                .fails(2, "$.model.encoder.type: unknown encoder type 'conv'; registered: mlp",
+                        "$.model.likelihood.type: unknown likelihood type 'poisson'; registered: bernoulli, "
+                                + "categorical, gaussian");
+    }
+
+    @Test
+    void unknownBetaScheduleType() throws IOException {
+        ObjectNode s = base();
+        s.putObject("objective").putObject("beta").put("type", "cyclic");
+        spec(s, "unknown beta schedule", "`\"beta\": {\"type\": \"cyclic\"}`")
+                .fails(2, "$.objective.beta.type: unknown beta schedule type 'cyclic'; registered: constant, linear");
+    }
+
+    // ---------------------------------------------------------------- missing values
+
+    @Test
+    void missingName() throws IOException {
+        ObjectNode s = base();
+        s.remove("name");
+        spec(s, "missing `name`", "no `\"name\"`").fails(2, "$.name: is required");
+    }
+
+    @Test
+    void missingDataset() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").remove("dataset");
+        spec(s, "missing `data.dataset`", "no `\"dataset\"`")
+                .fails(2, "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist");
+    }
+
+    @Test
+    void missingLatentDim() throws IOException {
+        ObjectNode s = base();
+        obj(s, "model").remove("latentDim");
+        spec(s, "missing `model.latentDim`", "no `\"latentDim\"`")
+                .fails(2, "$.model.latentDim: is required: a whole number from 1 to 1000000");
+    }
+
+    @Test
+    void missingEncoder() throws IOException {
+        ObjectNode s = base();
+        obj(s, "model").remove("encoder");
+        spec(s, "missing `model.encoder`", "no `\"encoder\"`")
+                .fails(2, "$.model.encoder: is required: an object with a \"type\"; registered encoder types: mlp");
+    }
+
+    @Test
+    void missingLikelihood() throws IOException {
+        ObjectNode s = base();
+        obj(s, "model").remove("likelihood");
+        spec(s, "missing `model.likelihood`", "no `\"likelihood\"`")
+                .fails(2, "$.model.likelihood: is required: an object with a \"type\"; registered likelihood types: "
+                        + "bernoulli, categorical, gaussian");
+    }
+
+    @Test
+    void missingEpochs() throws IOException {
+        ObjectNode s = base();
+        obj(s, "training").remove("epochs");
+        spec(s, "missing `training.epochs`", "`\"training\": {}`")
+                .fails(2, "$.training.epochs: is required: a whole number from 1 to 100000");
+    }
+
+    @Test
+    void missingComponentType() throws IOException {
+        ObjectNode s = base();
+        component(s, "decoder").remove("type");
+        spec(s, "component without `type`", "`\"decoder\": {\"hidden\": [32]}`")
+                .fails(2, "$.model.decoder.type: is required; registered decoder types: mlp");
+    }
+
+    @Test
+    void nullCountsAsMissing() throws IOException {
+        ObjectNode s = base();
+        s.putNull("name");
+        spec(s, "`null` for a required value", "`\"name\": null`").fails(2, "$.name: is required");
+    }
+
+    // ---------------------------------------------------------------- wrong types
+
+    @Test
+    void stringForANumber() throws IOException {
+        ObjectNode s = base();
+        obj(s, "model").put("latentDim", "4");
+        spec(s, "string for a number", "`\"latentDim\": \"4\"`")
+                .fails(2, "$.model.latentDim: must be a whole number, got the string \"4\"");
+    }
+
+    @Test
+    void numberForAString() throws IOException {
+        ObjectNode s = base();
+        s.put("name", 3);
+        spec(s, "number for a string", "`\"name\": 3`").fails(2, "$.name: must be a string, got the number 3");
+    }
+
+    @Test
+    void fractionForAWholeNumber() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("batchSize", 32.5);
+        spec(s, "fraction for a whole number", "`\"batchSize\": 32.5`")
+                .fails(2, "$.data.batchSize: must be a whole number, got the number 32.5");
+    }
+
+    @Test
+    void stringForABoolean() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("download", "yes");
+        spec(s, "string for a boolean", "`\"download\": \"yes\"`")
+                .fails(2, "$.data.download: must be true or false, got the string \"yes\"");
+    }
+
+    @Test
+    void sectionNotAnObject() throws IOException {
+        ObjectNode s = base();
+        s.putArray("data").add("fashion-mnist");
+        spec(s, "section not an object", "`\"data\": [\"fashion-mnist\"]`")
+                .fails(2, "$.data: must be a JSON object, got an array",
+                        "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist");
+    }
+
+    @Test
+    void componentNotAnObject() throws IOException {
+        ObjectNode s = base();
+        obj(s, "model").put("encoder", "mlp");
+        spec(s, "component not an object", "`\"encoder\": \"mlp\"`")
+                .fails(2, "$.model.encoder: must be a JSON object with a \"type\", got a string");
+    }
+
+    @Test
+    void typeNotAString() throws IOException {
+        ObjectNode s = base();
+        component(s, "encoder").put("type", 3);
+        spec(s, "component `type` not a string", "`\"type\": 3`")
+                .fails(2, "$.model.encoder.type: must be a string, got the number 3; registered encoder types: mlp");
+    }
+
+    @Test
+    void stringForANumberInAComponent() throws IOException {
+        ObjectNode s = base();
+        component(s, "encoder").putArray("hidden").add("32");
+        spec(s, "string for a number in a component", "`\"hidden\": [\"32\"]`")
+                .fails(2, "$.model.encoder.hidden[0]: must be a whole number, got the string \"32\"");
+    }
+
+    @Test
+    void fractionForAWholeNumberInAComponent() throws IOException {
+        ObjectNode s = base();
+        component(s, "encoder").putArray("hidden").add(32.5);
+        spec(s, "fraction for a whole number in a component", "`\"hidden\": [32.5]`")
+                .fails(2, "$.model.encoder.hidden[0]: must be a whole number, got the number 32.5");
+    }
+
+    @Test
+    void scalarForAnArrayInAComponent() throws IOException {
+        ObjectNode s = base();
+        component(s, "encoder").put("hidden", 32);
+        spec(s, "single value for an array in a component", "`\"hidden\": 32`")
+                .fails(2, "$.model.encoder.hidden: must be an array of whole numbers, got the number 32");
+    }
+
+    @Test
+    void numberForAStringInAComponent() throws IOException {
+        ObjectNode s = base();
+        component(s, "encoder").put("activation", 1);
+        spec(s, "number for a string in a component", "`\"activation\": 1`")
+                .fails(2, "$.model.encoder.activation: must be a string, got the number 1");
+    }
+
+    @Test
+    void stringForABooleanInAComponent() throws IOException {
+        ObjectNode s = base();
+        obj(s, "model").putObject("likelihood").put("type", "gaussian").put("learnSigma", "yes");
+        spec(s, "string for a boolean in a component", "`\"learnSigma\": \"yes\"`")
+                .fails(2, "$.model.likelihood.learnSigma: must be true or false, got the string \"yes\"");
+    }
+
+    // ---------------------------------------------------------------- out of range
+
+    @Test
+    void latentDimZero() throws IOException {
+        ObjectNode s = base();
+        obj(s, "model").put("latentDim", 0);
+        spec(s, "latent size 0", "`\"latentDim\": 0`").fails(2, "$.model.latentDim: must be from 1 to 1000000, got 0");
+    }
+
+    @Test
+    void batchSizeZero() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("batchSize", 0);
+        spec(s, "batch size 0", "`\"batchSize\": 0`").fails(2, "$.data.batchSize: must be from 1 to 1000000, got 0");
+    }
+
+    @Test
+    void negativeLearningRate() throws IOException {
+        ObjectNode s = base();
+        s.putObject("optimizer").put("lr", -1);
+        spec(s, "negative learning rate", "`\"lr\": -1`")
+                .fails(2, "$.optimizer.lr: must be a number > 0 and <= 10, got -1");
+    }
+
+    @Test
+    void adamBeta1One() throws IOException {
+        ObjectNode s = base();
+        s.putObject("optimizer").put("beta1", 1.0);
+        spec(s, "Adam beta1 of 1", "`\"beta1\": 1.0`").fails(2, "$.optimizer.beta1: must be < 1, got 1.0");
+    }
+
+    @Test
+    void epochsZero() throws IOException {
+        ObjectNode s = base();
+        obj(s, "training").put("epochs", 0);
+        spec(s, "0 epochs", "`\"epochs\": 0`").fails(2, "$.training.epochs: must be from 1 to 100000, got 0");
+    }
+
+    @Test
+    void negativeSeed() throws IOException {
+        ObjectNode s = base();
+        s.put("seed", -1);
+        spec(s, "negative seed", "`\"seed\": -1`").fails(2, "$.seed: must be from 0 to 9223372036854775807, got -1");
+    }
+
+    @Test
+    void nameThatCannotNameAFolder() throws IOException {
+        ObjectNode s = base();
+        s.put("name", "my run/1");
+        spec(s, "name unusable as a folder name", "`\"name\": \"my run/1\"`")
+                .fails(2, "$.name: must be letters, digits, '.', '_' or '-' (it names the run folder), got 'my run/1'");
+    }
+
+    @Test
+    void hiddenLayerOfZeroUnits() throws IOException {
+        ObjectNode s = base();
+        component(s, "encoder").putArray("hidden").add(32).add(0);
+        spec(s, "MLP layer of 0 units", "`\"hidden\": [32, 0]`")
+                .fails(2, "$.model.encoder.hidden[1]: must be >= 1, got 0");
+    }
+
+    @Test
+    void categoricalWithOneLevel() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("transform", "quantize").put("bits", 1);
+        obj(s, "model").putObject("likelihood").put("type", "categorical").put("levels", 1);
+        spec(s, "categorical with 1 level", "`\"levels\": 1`")
+                .fails(2, "$.model.likelihood.levels: must equal 2^$.data.bits = 2 (the levels the data has), got 1");
+    }
+
+    @Test
+    void numberTooLargeForAComponentField() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("transform", "quantize");
+        obj(s, "model").putObject("likelihood").put("type", "categorical").put("levels", 99_999_999_999L);
+        spec(s, "number too large for its field", "`\"levels\": 99999999999`")
+                .fails(2, "$.model.likelihood.levels: must be a whole number from -2147483648 to 2147483647, "
+                        + "got 99999999999");
+    }
+
+    @Test
+    void negativeBeta() throws IOException {
+        ObjectNode s = base();
+        s.putObject("objective").putObject("beta").put("type", "constant").put("value", -1);
+        spec(s, "negative beta", "`\"beta\": {\"type\": \"constant\", \"value\": -1}`")
+                .fails(2, "$.objective.beta.value: must be a finite number >= 0, got -1.0");
+    }
+
+    // ---------------------------------------------------------------- unknown values
+
+    @Test
+    void unknownTransform() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("transform", "foo");
+        spec(s, "unknown `data.transform`", "`\"transform\": \"foo\"`")
+                .fails(2, "$.data.transform: unknown value 'foo'; one of: scale, quantize, binarize, dynamic-binarize");
+    }
+
+    @Test
+    void unknownObjectiveType() throws IOException {
+        ObjectNode s = base();
+        s.putObject("objective").put("type", "gan");
+        spec(s, "unknown `objective.type`", "`\"type\": \"gan\"`")
+                .fails(2, "$.objective.type: unknown value 'gan'; one of: elbo, autoencoder");
+    }
+
+    @Test
+    void unknownOptimizerType() throws IOException {
+        ObjectNode s = base();
+        s.putObject("optimizer").put("type", "rmsprop");
+        spec(s, "unknown `optimizer.type`", "`\"type\": \"rmsprop\"`")
+                .fails(2, "$.optimizer.type: unknown value 'rmsprop'; one of: adam, adamax, sgd");
+    }
+
+    @Test
+    void unknownDataset() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("dataset", "cifar100");
+        spec(s, "unknown `data.dataset`", "`\"dataset\": \"cifar100\"`")
+                .fails(2, "$.data.dataset: unknown value 'cifar100'; one of: fashion-mnist, mnist, kmnist");
+    }
+
+    @Test
+    void unknownActivation() throws IOException {
+        ObjectNode s = base();
+        component(s, "encoder").put("activation", "swish");
+        spec(s, "unknown value in a component", "`\"activation\": \"swish\"`")
+                .fails(2, "$.model.encoder.activation: unknown activation 'swish', known: relu, leaky-relu, elu, gelu, "
+                        + "tanh, sigmoid, softplus");
+    }
+
+    // ---------------------------------------------------------------- combinations
+
+    @Test
+    void categoricalWithScaleTransform() throws IOException {
+        ObjectNode s = base();
+        obj(s, "model").putObject("likelihood").put("type", "categorical").put("levels", 16);
+        spec(s, "categorical likelihood on scaled data", "`\"likelihood\": {\"type\": \"categorical\"}`, "
+                + "`\"transform\": \"scale\"`")
+                .fails(2, "$.data.transform: the categorical likelihood scores level indices; use \"quantize\" (with "
+                        + "\"bits\"), got 'scale'");
+    }
+
+    @Test
+    void levelsNotTwoToTheBits() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("transform", "quantize").put("bits", 3);
+        obj(s, "model").putObject("likelihood").put("type", "categorical").put("levels", 16);
+        spec(s, "levels != 2^bits", "`\"bits\": 3`, `\"levels\": 16`")
+                .fails(2, "$.model.likelihood.levels: must equal 2^$.data.bits = 8 (the levels the data has), got 16");
+    }
+
+    @Test
+    void bernoulliWithQuantize() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("transform", "quantize");
+        spec(s, "Bernoulli likelihood on quantized data", "`\"transform\": \"quantize\"`, `\"type\": \"bernoulli\"`")
+                .fails(2, "$.data.transform: 'quantize' yields level indices 0..15, which only the categorical "
+                        + "likelihood scores; the bernoulli likelihood needs \"scale\", \"binarize\" or "
+                        + "\"dynamic-binarize\"");
+    }
+
+    @Test
+    void decoderOutputDoesNotFitTheLikelihood() throws IOException {
+        Path plugins = PluginJars.write(dir.resolve("plugins/forgets-likelihood.jar"),
+                List.of(PluginJars.FORGETS_LIKELIHOOD)).getParent();
+        ObjectNode s = base();
+        obj(s, "data").put("transform", "quantize").put("bits", 4);
+        obj(s, "model").putObject("likelihood").put("type", "categorical").put("levels", 16);
+        component(s, "decoder").removeAll().put("type", "forgets-likelihood");
+        new Case("shape mismatch: decoder output vs data x likelihood parameters",
+                "a decoder emitting D values for a 16-level categorical", write(s), "--plugins", plugins)
+                .fails(2, "$.model.decoder: shape mismatch: the forgets-likelihood decoder's output is [784] per "
+                        + "example, but it must fit 784 data dimensions x 16 categorical likelihood parameter(s) "
+                        + "= 12544");
+    }
+
+    @Test
+    void severalProblemsAreReportedTogether() throws IOException {
+        ObjectNode s = base();
+        s.put("extra", 1);
+        obj(s, "model").put("latentDim", 0);
+        obj(s, "data").put("transform", "foo");
+        component(s, "encoder").put("type", "conv");
+        obj(s, "training").remove("epochs");
+        spec(s, "several problems", "the five above at once")
+                .fails(2, "$.data.transform: unknown value 'foo'; one of: scale, quantize, binarize, dynamic-binarize",
+                        "$.model.latentDim: must be from 1 to 1000000, got 0",
+                        "$.model.encoder.type: unknown encoder type 'conv'; registered: mlp",
+                        "$.training.epochs: is required: a whole number from 1 to 100000",
+                        "$.extra: unknown field; known fields here: name, seed, data, model, objective, optimizer, "
+                                + "training");
+    }
+
+    // ---------------------------------------------------------------- data
+
+    @Test
+    void dataNotFound() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        ObjectNode s = base();
+        obj(s, "data").put("path", empty.toString());
+        String cache = DataLocator.cacheRoot(System.getenv()).resolve("fashion-mnist").toString();
+        spec(s, "data not found", "`\"path\"` naming an empty folder")
+                .failsWith(3, "data set 'fashion-mnist' not found. Tried, in order:\n"
+                        + "  1. explicit path " + empty + " (from the spec): has none of the IDX files: no "
+                        + "train-images-idx3-ubyte.gz (or train-images-idx3-ubyte), train-labels-idx1-ubyte.gz (or "
+                        + "train-labels-idx1-ubyte), t10k-images-idx3-ubyte.gz (or t10k-images-idx3-ubyte), "
+                        + "t10k-labels-idx1-ubyte.gz (or t10k-labels-idx1-ubyte)\n"
+                        + "Fix: correct the path, or leave it out of the spec to let vae4j search $VAE4J_DATA, "
+                        + "/usr/share/datasets/fashion-mnist and its cache " + cache);
+    }
+
+    @Test
+    void dataPathDoesNotExist() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("path", "no-such-folder");
+        String cache = DataLocator.cacheRoot(System.getenv()).resolve("fashion-mnist").toString();
+        spec(s, "data path does not exist", "`\"path\": \"no-such-folder\"` (relative to the spec file)")
+                .failsWith(3, "data set 'fashion-mnist' not found. Tried, in order:\n"
+                        + "  1. explicit path " + dir.resolve("no-such-folder") + " (from the spec): does not exist\n"
+                        + "Fix: correct the path, or leave it out of the spec to let vae4j search $VAE4J_DATA, "
+                        + "/usr/share/datasets/fashion-mnist and its cache " + cache);
+    }
+
+    @Test
+    void dataFileMissing() throws IOException {
+        Path d = TinyFashionMnist.write(dir.resolve("data"));
+        Files.delete(d.resolve("t10k-labels-idx1-ubyte.gz"));
+        ObjectNode s = base();
+        obj(s, "data").put("path", d.toString());
+        String cache = DataLocator.cacheRoot(System.getenv()).resolve("fashion-mnist").toString();
+        spec(s, "one data file missing", "no `t10k-labels-idx1-ubyte.gz`")
+                .failsWith(3, "data set 'fashion-mnist' not found. Tried, in order:\n"
+                        + "  1. explicit path " + d + " (from the spec): lacks t10k-labels-idx1-ubyte.gz (or "
+                        + "t10k-labels-idx1-ubyte)\n"
+                        + "Fix: correct the path, or leave it out of the spec to let vae4j search $VAE4J_DATA, "
+                        + "/usr/share/datasets/fashion-mnist and its cache " + cache);
+    }
+
+    @Test
+    void truncatedIdxFile() throws IOException {
+        Path d = TinyFashionMnist.write(dir.resolve("data"));
+        Path images = d.resolve("train-images-idx3-ubyte.gz");
+        TinyFashionMnist.regzip(images, Arrays.copyOf(TinyFashionMnist.gunzip(images), 5000));
+        ObjectNode s = base();
+        obj(s, "data").put("path", d.toString());
+        spec(s, "IDX file cut short", "an images file of 5000 bytes")
+                .failsWith(3, images + ": file ends at decompressed byte offset 5000, expected 235216 bytes (16-byte "
+                        + "header + 300 images of 28x28)");
+    }
+
+    @Test
+    void truncatedGzipFile() throws IOException {
+        Path d = TinyFashionMnist.write(dir.resolve("data"));
+        Path images = d.resolve("train-images-idx3-ubyte.gz");
+        byte[] gz = Files.readAllBytes(images);
+        Files.write(images, Arrays.copyOf(gz, gz.length / 2));
+        ObjectNode s = base();
+        obj(s, "data").put("path", d.toString());
+        Case c = spec(s, "gzip file cut short (partial download)", "the first half of a `.gz`");
+        CliResult r = c.run();
+        assertEquals(3, r.code(), r::toString);
+        String prefix = "vae4j validate: " + images + ": gzip data is truncated: it ends at decompressed byte offset ";
+        assertTrue(r.err().startsWith(prefix) && r.err().endsWith(
+                ", expected 235216 bytes (16-byte header + 300 images of 28x28)\n"), r.err());
+        c.record(r);
+    }
+
+    @Test
+    void badMagicNumber() throws IOException {
+        Path d = TinyFashionMnist.write(dir.resolve("data"));
+        Path labels = d.resolve("t10k-labels-idx1-ubyte.gz");
+        byte[] raw = TinyFashionMnist.gunzip(labels);
+        raw[0] = 1;
+        raw[1] = 2;
+        TinyFashionMnist.regzip(labels, raw);
+        ObjectNode s = base();
+        obj(s, "data").put("path", d.toString());
+        spec(s, "not an IDX file (bad magic number)", "a labels file starting `01 02 08 01`")
+                .failsWith(3, labels + ": bad magic number 0x01020801 at decompressed byte offset 0, expected "
+                        + "0x00000801 (IDX labels); this is not an IDX file");
+    }
+
+    @Test
+    void imagesAndLabelsFilesSwapped() throws IOException {
+        Path d = TinyFashionMnist.write(dir.resolve("data"));
+        Path images = d.resolve("t10k-images-idx3-ubyte.gz");
+        Path labels = d.resolve("t10k-labels-idx1-ubyte.gz");
+        Path tmp = d.resolve("tmp");
+        Files.move(images, tmp);
+        Files.move(labels, images);
+        Files.move(tmp, labels);
+        ObjectNode s = base();
+        obj(s, "data").put("path", d.toString());
+        spec(s, "images and labels files swapped", "the two `t10k` files renamed into each other")
+                .failsWith(3, images + ": wrong dimension count 1 at decompressed byte offset 3 (magic number "
+                        + "0x00000801), expected 3 (count, rows, columns) for 0x00000803 (IDX images); this looks like "
+                        + "an IDX labels file: are the images and labels files swapped?");
+    }
+
+    @Test
+    void labelCountDiffersFromImageCount() throws IOException {
+        Path d = TinyFashionMnist.write(dir.resolve("data"));
+        Path labels = d.resolve("t10k-labels-idx1-ubyte.gz");
+        byte[] raw = TinyFashionMnist.gunzip(labels);
+        byte[] shorter = Arrays.copyOf(raw, raw.length - 1);
+        shorter[7] = (byte) (TinyFashionMnist.TEST - 1);
+        TinyFashionMnist.regzip(labels, shorter);
+        ObjectNode s = base();
+        obj(s, "data").put("path", d.toString());
+        spec(s, "images and labels disagree on the count", "99 labels for 100 images")
+                .failsWith(3, labels + ": labels file has 99 labels (declared at decompressed byte offset 4), images "
+                        + "file " + d.resolve("t10k-images-idx3-ubyte.gz") + " has 100 images; they must come in pairs");
+    }
+
+    @Test
+    void validationNotSmallerThanTraining() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("validation", 300);
+        spec(s, "validation split >= training set", "`\"validation\": 300` with 300 training images")
+                .fails(2, "$.data.validation: must be smaller than the 300 training images of explicit path " + data
+                        + " (from the spec), got 300");
+    }
+
+    // ---------------------------------------------------------------- command line and run folders
+
+    @Test
+    void unknownOption() {
+        CliResult r = Vae4j.run("train", dir.resolve("spec.json"), "--epoch", "3");
+        assertEquals(ExitCode.USAGE, r.code(), r::toString);
+        assertEquals("vae4j: Was passed main parameter '3' but no main parameter was defined in your arg class\n"
+                + "run 'vae4j' without arguments for usage\n", r.err());
+    }
+
+    @Test
+    void resumeAndForceTogether() throws IOException {
+        Path spec = write(base());
+        new Case("`--resume` with `--force`", "`vae4j train SPEC.json --resume --force`", spec, "--resume", "--force")
+                .command("train")
+                .failsWith(2, "--resume and --force contradict each other: pick one");
+    }
+
+    @Test
+    void resumeWithoutARunFolder() throws IOException {
+        Path spec = write(base());
+        Path run = dir.resolve("runs/never");
+        new Case("`--resume` of a run that does not exist", "`vae4j train SPEC.json --resume --out DIR/runs/never`",
+                spec, "--resume", "--out", run)
+                .command("train")
+                .failsWith(4, run + " does not exist, so there is nothing to resume; start the run without --resume");
+    }
+
+    @Test
+    void evalOfAFolderThatIsNoRun() throws IOException {
+        Path notRun = Files.createDirectories(dir.resolve("notes"));
+        new Case("`eval` of a folder that is no run", "`vae4j eval DIR/notes`", notRun)
+                .command("eval")
+                .failsWith(4, notRun + " has no spec.json, so it is not a vae4j run folder");
+    }
+
+    @Test
+    void resumeWithADifferentExperiment() throws IOException {
+        ObjectNode s = base();
+        obj(s, "training").put("epochs", 1);
+        Path run = dir.resolve("run");
+        CliResult first = Vae4j.run("train", write(s), "--out", run, "--no-progress");
+        assertEquals(0, first.code(), first::toString);
+        s.putObject("optimizer").put("lr", 0.01);
+        obj(s, "training").put("epochs", 2);
+        new Case("`--resume` with a spec that changed more than the epochs", "`\"lr\": 0.01` added, then "
+                + "`vae4j train SPEC.json --resume --out RUN`", write(s), "--resume", "--out", run)
+                .command("train")
+                .failsWith(4, "cannot resume " + run + ": the spec differs from the run's spec.json in more than "
+                        + "training.epochs ($.optimizer.lr: 0.001 in the run, 0.01 now); start a new run instead");
+        assertEquals(2, Files.readAllLines(run.resolve("metrics.csv")).size(), "the run is left as it was");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A spec that passes every check: the tiny MLP VAE on the shared data. */
+    private static ObjectNode base() {
+        return Specs.tiny(data.toString());
+    }
+
+    private static ObjectNode obj(ObjectNode s, String field) {
+        return (ObjectNode) s.get(field);
+    }
+
+    private static ObjectNode component(ObjectNode s, String field) {
+        return (ObjectNode) s.get("model").get(field);
+    }
+
+    private Path write(ObjectNode spec) throws IOException {
+        return Specs.write(dir.resolve("spec.json"), spec);
+    }
+
+    private Case spec(ObjectNode spec, String what, String example) throws IOException {
+        return new Case(what, example, write(spec));
+    }
+
+    private Case file(String content, String what, String example) throws IOException {
+        Path f = dir.resolve("spec.json");
+        Files.writeString(f, content, StandardCharsets.UTF_8);
+        return new Case(what, example, f);
+    }
+
+    /** One row of the catalogue: a command on a bad input, the exit code and message it must give. */
+    private final class Case {
+        private final String what;
+        private final String example;
+        private final List<Object> args = new ArrayList<>();
+        private final Path target;
+        private String command = "validate";
+
+        Case(String what, String example, Path target, Object... more) {
+            this.what = what;
+            this.example = example;
+            this.target = target;
+            args.add(target);
+            args.addAll(List.of(more));
+        }
+
+        Case command(String c) {
+            this.command = c;
+            return this;
+        }
+
+        CliResult run() {
+            List<Object> all = new ArrayList<>();
+            all.add(command);
+            all.addAll(args);
+            return Vae4j.run(all.toArray());
+        }
+
+        /** A spec problem list: "FILE: N problem(s)" and one indented line per problem. */
+        void fails(int code, String... problems) {
+            String head = target + ": " + (problems.length == 1 ? "1 problem" : problems.length + " problems");
+            failsWith(code, head + "\n  " + String.join("\n  ", problems));
+        }
+
+        /** Any message: the command's error output is exactly "vae4j COMMAND: " + message. */
+        void failsWith(int code, String message) {
+            CliResult r = run();
+            assertEquals(code, r.code(), r::toString);
+            assertEquals("vae4j " + command + ": " + message + "\n", r.err());
+            record(r);
+        }
+
+        /** Notes the observed message for the catalogue page and checks the page quotes it. */
+        void record(CliResult r) {
+            String message = normalize(r.err().strip());
+            String cell = cell(message);
+            String ref = "`" + SpecErrorCatalogueTest.class.getSimpleName() + "#" + method + "`";
+            OBSERVED.put(method, "| " + what + " | " + example + " | " + cell + " | " + r.code() + " | " + ref + " |\n");
+            String row = docRow(ref);
+            assertTrue(row.contains("| " + cell + " | " + r.code() + " |"), () -> DOC + " must quote the message of "
+                    + method + "; the row there:\n" + row + "\nthe message rendered:\n" + cell);
+        }
+
+        private String normalize(String message) {
+            String m = message;
+            if (target != null) {
+                m = m.replace(dir.resolve("spec.json").toString(), "SPEC.json");
+            }
+            m = m.replace(data.toString(), "DATA");
+            m = m.replace(dir.resolve("data").toString(), "DATA");
+            m = m.replace(dir.toString(), "DIR");
+            m = m.replace(DataLocator.cacheRoot(System.getenv()).toString(), "~/.cache/vae4j");
+            return m;
+        }
+    }
+
+    /** A message as a table cell: each line a code span, lines joined by {@code <br>}. */
+    static String cell(String message) {
+        List<String> parts = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            parts.add("`" + line.strip().replace("|", "\\|") + "`");
+        }
+        return String.join("<br>", parts);
+    }
+
+    /** The row of the catalogue page that names the test. */
+    private static String docRow(String ref) {
+        Path doc = findDoc();
+        if (doc == null) {
+            fail(DOC + " not found above " + Path.of("").toAbsolutePath());
+        }
+        try {
+            return Files.readAllLines(doc).stream().filter(l -> l.contains(ref)).findFirst()
+                    .orElseGet(() -> fail(DOC + " has no row naming " + ref));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path findDoc() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(DOC))) {
+                return p.resolve(DOC);
+            }
+        }
+        return null;
+    }
+}

@@ -3,7 +3,10 @@ package org.vae4j.runner.cli;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.vae4j.datasets.DataFormatException;
 import org.vae4j.datasets.DataNotFoundException;
 import org.vae4j.engine.Threads;
@@ -18,6 +21,8 @@ import org.vae4j.runner.spec.SpecException;
  * the failure is a bug.
  */
 public final class Cli {
+    private static final Pattern UNEXPECTED =
+            Pattern.compile("Was passed main parameter '(.*)' but no main parameter was defined in your arg class");
     private Cli() {
     }
 
@@ -50,7 +55,8 @@ public final class Cli {
         try {
             jc.parse(args);
         } catch (ParameterException e) {
-            err.println("vae4j: " + e.getMessage());
+            Matcher m = UNEXPECTED.matcher(String.valueOf(e.getMessage()));
+            err.println("vae4j: " + (m.matches() ? "unexpected argument '" + m.group(1) + "'" : e.getMessage()));
             err.println("run 'vae4j' without arguments for usage");
             return ExitCode.USAGE;
         }
@@ -60,6 +66,25 @@ public final class Cli {
             jc.getUsageFormatter().usage(sb);
             err.print(sb);
             return ExitCode.USAGE;
+        }
+        // JCommander files a mistyped option (--epoch for --epochs) under the positional arguments
+        List<String> positional = switch (command) {
+            case "train" -> train.spec;
+            case "eval" -> eval.runDir;
+            case "sample" -> sample.runDir;
+            case "validate" -> validate.spec;
+            case "bench" -> bench.spec;
+            default -> List.of();
+        };
+        for (String p : positional) {
+            if (p.startsWith("-") && p.length() > 1) {
+                List<String> names = new ArrayList<>();
+                jc.getCommands().get(command).getParameters().forEach(d -> names.add(d.getNames()));
+                names.sort(null);
+                err.println("vae4j " + command + ": unknown option '" + p + "'; the options of " + command + " are: "
+                        + String.join(", ", names));
+                return ExitCode.USAGE;
+            }
         }
         try {
             if (!command.equals("plugins") && !command.equals("validate")) {

@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
@@ -58,6 +60,9 @@ public final class SpecParser {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             // messages quote line and column, not the file's content
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // a plugin's configuration class could still ask for class names (@JsonTypeInfo with
+            // Id.CLASS); a validator that allows no class keeps specs from naming any
+            .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder().build())
             .withCoercionConfig(LogicalType.Textual, c -> c
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -273,6 +278,10 @@ public final class SpecParser {
         } catch (UnrecognizedPropertyException e) {
             problems.add(path + "." + e.getPropertyName(), "unknown field for " + KindNames.of(kind) + " '" + type
                     + "'; known fields: " + known(e.getKnownPropertyIds()));
+            return null;
+        } catch (InvalidTypeIdException e) {
+            problems.add(path + jsonPath(e.getPath()), "names the Java class '" + e.getTypeId() + "'; a spec names "
+                    + "registered component types only, never classes");
             return null;
         } catch (MismatchedInputException e) {
             problems.add(path + jsonPath(e.getPath()), mismatch(e, obj, provider.configClass()));

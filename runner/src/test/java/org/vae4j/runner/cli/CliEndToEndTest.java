@@ -222,6 +222,9 @@ class CliEndToEndTest {
         Path again = root.resolve("samples/g.png");
         assertEquals(0, Vae4j.run("sample", run, "--n", 16, "--out", again).code());
         assertArrayEquals(Files.readAllBytes(png), Files.readAllBytes(again), "same --seed, same picture");
+        CliResult byDefault = Vae4j.run("sample", run, "--n", 4);
+        assertEquals("wrote 4 samples to " + run.resolve("images/samples.png") + "\n", byDefault.out());
+        assertEquals(grid(2), ImageIO.read(run.resolve("images/samples.png").toFile()).getWidth());
         Path five = root.resolve("samples/five.png");
         assertEquals(0, Vae4j.run("sample", run, "--n", 5, "--out", five).code());
         BufferedImage img5 = ImageIO.read(five.toFile());
@@ -252,8 +255,15 @@ class CliEndToEndTest {
     @Test
     void resumingAfterOneEpochGivesTheSameNumbersBitForBit() throws IOException {
         Path dir = root.resolve("runs/resumed");
-        CliResult first = Vae4j.run("train", specFile, "--out", dir, "--epochs", 1, "--no-progress");
+        CliResult first = Vae4j.run("train", specFile, "--out", dir, "--epochs", 1);
         assertEquals(0, first.code(), first::toString);
+        // with progress: not a terminal here, so a plain line per step (8 steps: 250 images / 32);
+        // the rate needs two steps to be measured, so the first line has none
+        List<String> progress = first.out().lines().filter(l -> l.startsWith("epoch 1/1 ")).toList();
+        assertEquals(8, progress.size(), first.out());
+        assertTrue(progress.get(0).matches("epoch 1/1   13%  step 1/8  loss \\d+\\.\\d{3}"), progress.get(0));
+        assertTrue(progress.get(7).matches("epoch 1/1  100%  step 8/8  loss \\d+\\.\\d{3}  \\d+ steps/s"),
+                progress.get(7));
         assertEquals(2, Files.readAllLines(dir.resolve("metrics.csv")).size());
         CliResult rest = Vae4j.run("train", "--resume", "--out", dir, "--epochs", 3, "--no-progress");
         assertEquals(0, rest.code(), rest::toString);

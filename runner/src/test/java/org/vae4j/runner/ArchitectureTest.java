@@ -1,0 +1,124 @@
+package org.vae4j.runner;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
+
+/**
+ * The module structure of vae4j as rules over its production classes (all of {@code org.vae4j}
+ * on the runner's class path, tests excluded). Each rule says why it exists, so a failure names
+ * the rule, the reason and the offending class and line. {@link ArchitectureRulesTest} shows that
+ * each rule does catch a violation.
+ */
+@AnalyzeClasses(packages = "org.vae4j",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
+public class ArchitectureTest {
+    private static final Set<String> DEFAULT_TYPING = Set.of("enableDefaultTyping", "enableDefaultTypingAsProperty",
+            "activateDefaultTyping", "activateDefaultTypingAsProperty", "setDefaultTyping");
+
+    /** The api is the contract plugins compile against: it must stand alone. */
+    @ArchTest
+    public static final ArchRule API_STANDS_ALONE = classes().that().resideInAPackage("org.vae4j.api..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.vae4j..").or(resideInAPackage("org.vae4j.api..")))
+            .because("org.vae4j.api is the contract plugins compile against: it depends on no other vae4j package "
+                    + "(engine, datasets, plugins, runner)");
+
+    /** Plugins use the api and the engine's building blocks, nothing of the application. */
+    @ArchTest
+    public static final ArchRule PLUGINS_USE_API_AND_ENGINE_ONLY = classes().that().resideInAPackage("org.vae4j.plugins..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.vae4j..")
+                    .or(resideInAnyPackage("org.vae4j.api..", "org.vae4j.engine..", "org.vae4j.plugins..")))
+            .because("a plugin jar is built against org.vae4j.api and org.vae4j.engine only; the runner and the "
+                    + "data sets are not part of the plugin contract");
+
+    /** The data sets know no model. */
+    @ArchTest
+    public static final ArchRule DATASETS_KNOW_NO_MODEL = noClasses().that().resideInAPackage("org.vae4j.datasets..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.vae4j.api..", "org.vae4j.engine..",
+                    "org.vae4j.plugins..", "org.vae4j.runner..")
+            .because("org.vae4j.datasets reads and transforms images and knows no model: it must not depend on the "
+                    + "api, engine, plugins or runner");
+
+    /** The engine is a library the runner uses, not the other way round. */
+    @ArchTest
+    public static final ArchRule ENGINE_IS_BELOW_THE_APPLICATION = noClasses().that().resideInAPackage("org.vae4j.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.vae4j.runner..", "org.vae4j.datasets..",
+                    "org.vae4j.plugins..")
+            .because("org.vae4j.engine trains models from batches; specs, data files and particular "
+                    + "architectures belong to the runner, datasets and plugins, which depend on it");
+
+    /** Modules form a hierarchy. */
+    @ArchTest
+    public static final ArchRule NO_CYCLES_BETWEEN_MODULES = slices().matching("org.vae4j.(*)..")
+            .namingSlices("org.vae4j.$1").should().beFreeOfCycles()
+            .because("vae4j's packages (api, engine, datasets, plugins, runner) form a hierarchy; a cycle would "
+                    + "tie modules together that must build and ship separately");
+
+    /** The runner's own packages form a hierarchy too. */
+    @ArchTest
+    public static final ArchRule NO_CYCLES_IN_THE_RUNNER = slices().matching("org.vae4j.runner.(*)..")
+            .namingSlices("org.vae4j.runner.$1").should().beFreeOfCycles()
+            .because("the runner's packages (cli, spec, plugins, assemble, run, images) are layered: the "
+                    + "command line on top, spec parsing and plugin discovery at the bottom");
+
+    /** Strings from a spec never become classes. */
+    @ArchTest
+    public static final ArchRule NO_CLASS_LOADING_BY_NAME_IN_THE_RUNNER = noClasses()
+            .that().resideInAPackage("org.vae4j.runner..")
+            .should().callMethodWhere(describe("Class.forName or ClassLoader.loadClass/findClass",
+                    (JavaCall<?> call) -> isClassLoadingByName(call)))
+            .because("a spec can never name a class: the runner resolves component types through the provider "
+                    + "registry (ServiceLoader), never by turning a string into a class");
+
+    /** Jackson's polymorphic typing would let JSON name the class to instantiate. */
+    @ArchTest
+    public static final ArchRule NO_JACKSON_DEFAULT_TYPING = noClasses().that().resideInAPackage("org.vae4j..")
+            .should().callMethodWhere(describe("Jackson's enableDefaultTyping/activateDefaultTyping",
+                    (JavaCall<?> call) -> DEFAULT_TYPING.contains(call.getTarget().getName())
+                            && call.getTargetOwner().getPackageName().startsWith("com.fasterxml.jackson.databind")))
+            .because("a spec can never name a class: Jackson's default typing reads class names from the JSON");
+
+    /** Nor may a configuration class declare polymorphic type handling. */
+    @ArchTest
+    public static final ArchRule NO_JACKSON_TYPE_INFO = noClasses().that().resideInAPackage("org.vae4j..")
+            .should().dependOnClassesThat().belongToAnyOf(JsonTypeInfo.class, JsonSubTypes.class,
+                    JsonTypeIdResolver.class, JsonTypeResolver.class)
+            .because("a spec can never name a class: @JsonTypeInfo and friends on a configuration class would let "
+                    + "the JSON choose which class Jackson instantiates");
+
+    private static boolean isClassLoadingByName(JavaCall<?> call) {
+        String name = call.getTarget().getName();
+        var owner = call.getTargetOwner();
+        if (owner.isEquivalentTo(Class.class)) {
+            return name.equals("forName");
+        }
+        return owner.isAssignableTo(ClassLoader.class) && (name.equals("loadClass") || name.equals("findClass"));
+    }
+
+    /**
+     * Also leaves out test classes that come in jars, such as the engine's test-jar, which
+     * {@link ImportOption.DoNotIncludeTests} recognizes only as folders.
+     */
+    public static final class NoTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar") && !location.contains("/test-classes/");
+        }
+    }
+}

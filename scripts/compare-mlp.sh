@@ -14,10 +14,11 @@ trap 'rm -rf "$out"' EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "java: $(java -version 2>&1 | head -n1)"
 echo "torch: $(/usr/bin/python3 -c 'import torch; print(torch.__version__)')"
-./vae4j plugins >/dev/null # build once, outside the timings
+vae4j=${VAE4J:-./vae4j}
+$vae4j plugins >/dev/null # build once, outside the timings
 for r in $(seq 1 "$rounds"); do
   rm -rf "$out/run"
-  OMP_NUM_THREADS=1 ./vae4j train examples/fashion-mnist-mlp-vae.json --epochs "$epochs" --out "$out/run" --no-progress >/dev/null
+  OMP_NUM_THREADS=1 $vae4j train examples/fashion-mnist-mlp-vae.json --epochs "$epochs" --out "$out/run" --no-progress >/dev/null
   v=$(tail -n1 "$out/run/metrics.csv" | awk -F, '{print $NF}')
   t=$(python3 -c "import json;print(round(json.load(open('$out/run/summary.json'))['test_neg_elbo'],2))")
   echo "round $r vae4j  OMP_NUM_THREADS=1 VAE4J_BLAS_THREADS=$(nproc): train_samples_per_s=$v (epoch $epochs) test_neg_elbo=$t"

@@ -1,6 +1,9 @@
 package org.vae4j.runner.assemble;
 
 import java.util.Iterator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.datasets.Batches;
 import org.vae4j.datasets.BatchIterator;
 import org.vae4j.datasets.ImageSet;
@@ -8,7 +11,10 @@ import org.vae4j.datasets.PixelTransform;
 import org.vae4j.engine.train.Batch;
 import org.vae4j.engine.train.BatchSource;
 
-/** Adapts a datasets {@link ImageSet} to the engine's {@link BatchSource}. */
+/**
+ * Adapts a datasets {@link ImageSet} to the engine's {@link BatchSource}. The batches of a split
+ * share one pair of arrays, so a batch is valid until the next one is taken.
+ */
 final class ImageBatches implements BatchSource {
     private final ImageSet set;
     private final PixelTransform target;
@@ -16,6 +22,9 @@ final class ImageBatches implements BatchSource {
     private final int batchSize;
     private final boolean shuffle;
     private final long seed;
+    // one pair of batch arrays per split, refilled for every batch: no off-heap allocation per step
+    private INDArray targetBuffer;
+    private INDArray inputBuffer;
 
     ImageBatches(ImageSet set, PixelTransform target, PixelTransform input, int batchSize, boolean shuffle, long seed) {
         this.set = set;
@@ -24,6 +33,23 @@ final class ImageBatches implements BatchSource {
         this.batchSize = batchSize;
         this.shuffle = shuffle;
         this.seed = seed;
+    }
+
+    private INDArray targetBuffer() {
+        if (targetBuffer == null) {
+            targetBuffer = Nd4j.create(DataType.FLOAT, Math.min(batchSize, Math.max(1, set.size())), set.dimensions());
+        }
+        return targetBuffer;
+    }
+
+    private INDArray inputBuffer() {
+        if (input == target) {
+            return targetBuffer();
+        }
+        if (inputBuffer == null) {
+            inputBuffer = Nd4j.create(DataType.FLOAT, Math.min(batchSize, Math.max(1, set.size())), set.dimensions());
+        }
+        return inputBuffer;
     }
 
     @Override
@@ -47,7 +73,7 @@ final class ImageBatches implements BatchSource {
 
             @Override
             public Batch next() {
-                org.vae4j.datasets.Batch b = it.next();
+                org.vae4j.datasets.Batch b = it.nextInto(inputBuffer(), targetBuffer());
                 return new Batch(b.input(), b.target());
             }
         };

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vae4j.api.BetaSchedule;
 import org.vae4j.api.TrainingProgress;
 import org.vae4j.engine.model.VariationalAutoencoder;
@@ -72,7 +73,9 @@ public final class BenchCommand {
         while (it.hasNext() && prepared.size() < 64) {
             Batch x = it.next();
             if (x.input().size(0) == s.data().batchSize()) {
-                prepared.add(x);
+                // the source reuses its arrays for the next batch
+                INDArray in = x.input().dup();
+                prepared.add(new Batch(in, x.target() == x.input() ? in : x.target().dup()));
             }
         }
         int bs = s.data().batchSize();

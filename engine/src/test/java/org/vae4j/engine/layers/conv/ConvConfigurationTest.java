@@ -32,7 +32,7 @@ class ConvConfigurationTest {
         // floor((28 + 2 - 2 - 1) / 2) + 1: the quotient 13.5 is floored, as PyTorch does
         assertEquals(14, ConvArithmetic.convOutput(28, 3, 2, 1, 1));
         assertEquals(4, ConvArithmetic.convOutput(7, 3, 2, 1, 1));
-        assertEquals(3, ConvArithmetic.convOutput(7, 3, 1, 2, 2));
+        assertEquals(2, ConvArithmetic.convOutput(7, 3, 2, 0, 2));
         assertEquals(7, ConvArithmetic.transposedOutput(4, 3, 2, 1, 0, 1));
         assertEquals(14, ConvArithmetic.transposedOutput(7, 3, 2, 1, 1, 1));
         assertEquals(28, ConvArithmetic.transposedOutput(14, 3, 2, 1, 1, 1));

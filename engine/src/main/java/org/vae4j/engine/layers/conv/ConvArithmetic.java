@@ -93,7 +93,8 @@ public final class ConvArithmetic {
         long padW = width + 2 * padding.w();
         if (effH > padH || effW > padW) {
             throw new ShapeMismatchException(layer + ": kernel " + kernel.h() + "x" + kernel.w()
-                    + (dilation.h() > 1 || dilation.w() > 1 ? " (" + effH + "x" + effW + " with dilation " + dilation + ")" : "")
+                    + (dilation.h() > 1 || dilation.w() > 1
+                            ? " (" + effH + "x" + effW + " with dilation " + dilation + ")" : "")
                     + " is larger than the padded input " + padH + "x" + padW + " (input " + height + "x" + width
                     + ", padding " + padding + ")");
         }

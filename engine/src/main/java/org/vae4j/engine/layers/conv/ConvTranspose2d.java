@@ -70,7 +70,8 @@ public final class ConvTranspose2d implements Layer {
             Random random) {
         String name = "ConvTranspose2d(" + (inputShape != null && inputShape.length > 0 ? inputShape[0] : "?")
                 + " -> " + outChannels + ", kernel " + kernel + ", stride " + stride + ", padding " + padding
-                + (outputPadding != null && !outputPadding.equals(Size2d.of(0)) ? ", output padding " + outputPadding : "")
+                + (outputPadding != null && !outputPadding.equals(Size2d.of(0))
+                        ? ", output padding " + outputPadding : "")
                 + (dilation != null && !dilation.equals(Size2d.of(1)) ? ", dilation " + dilation : "")
                 + (groups != 1 ? ", groups " + groups : "") + ")";
         long[] in = ConvArithmetic.requireImage(name, inputShape);
@@ -110,7 +111,8 @@ public final class ConvTranspose2d implements Layer {
         this.im2col = new Im2Col(outChannels, outH, outW, kernel, stride, padding, dilation, height, width);
         long fanIn = outChannels / groups * kernel.h() * kernel.w();
         long fanOut = inChannels * kernel.h() * kernel.w();
-        INDArray w = Nd4j.createUninitialized(type, new long[] {inChannels, outChannels / groups, kernel.h(), kernel.w()}, 'c');
+        INDArray w = Nd4j.createUninitialized(type,
+                new long[] {inChannels, outChannels / groups, kernel.h(), kernel.w()}, 'c');
         init.weights(w, fanIn, fanOut, random);
         this.weight = new Parameter("weight", w);
         if (bias) {

@@ -30,7 +30,8 @@ public class Reshape implements Layer {
     public Reshape(long[] inputShape, long... outputShape) {
         this.in = inputShape.clone();
         this.out = outputShape.clone();
-        if (in.length == 0 || out.length == 0 || Shapes.size(in) != Shapes.size(out) || !positive(in) || !positive(out)) {
+        if (in.length == 0 || out.length == 0 || Shapes.size(in) != Shapes.size(out) || !positive(in)
+                || !positive(out)) {
             throw new ShapeMismatchException(describe() + ": cannot reshape " + Shapes.size(in) + " values into "
                     + Shapes.show(out) + " (" + Shapes.size(out) + " values)");
         }

@@ -49,13 +49,16 @@ class ConvGradientTest {
 
     @Test
     void conv2dKernel3NoPaddingOddSize() {
-        check(new Conv2d(new long[] {2, 5, 5}, 3, 3, 1, 0, Initializer.PYTORCH, D, rng(1)), uniform(101, 2, 2, 5, 5), 1);
+        check(new Conv2d(new long[] {2, 5, 5}, 3, 3, 1, 0, Initializer.PYTORCH, D, rng(1)),
+                uniform(101, 2, 2, 5, 5), 1);
     }
 
     @Test
     void conv2dKernel3Stride2Padding1EvenAndOddSizes() {
-        check(new Conv2d(new long[] {2, 6, 6}, 3, 3, 2, 1, Initializer.PYTORCH, D, rng(2)), uniform(102, 2, 2, 6, 6), 2);
-        check(new Conv2d(new long[] {3, 7, 7}, 2, 3, 2, 1, Initializer.PYTORCH, D, rng(3)), uniform(103, 2, 3, 7, 7), 3);
+        check(new Conv2d(new long[] {2, 6, 6}, 3, 3, 2, 1, Initializer.PYTORCH, D, rng(2)),
+                uniform(102, 2, 2, 6, 6), 2);
+        check(new Conv2d(new long[] {3, 7, 7}, 2, 3, 2, 1, Initializer.PYTORCH, D, rng(3)),
+                uniform(103, 2, 3, 7, 7), 3);
     }
 
     @Test
@@ -79,7 +82,8 @@ class ConvGradientTest {
 
     @Test
     void conv2dPointwise() {
-        check(new Conv2d(new long[] {3, 4, 4}, 2, 1, 1, 0, Initializer.PYTORCH, D, rng(7)), uniform(107, 2, 3, 4, 4), 7);
+        check(new Conv2d(new long[] {3, 4, 4}, 2, 1, 1, 0, Initializer.PYTORCH, D, rng(7)),
+                uniform(107, 2, 3, 4, 4), 7);
     }
 
     @Test
@@ -118,15 +122,19 @@ class ConvGradientTest {
     @Test
     void maxPoolDisjointOverlappingAndPadded() {
         check(new MaxPool2d(new long[] {2, 6, 6}, 2), distinct(121, 2, 2, 6, 6), 21);
-        check(new MaxPool2d(new long[] {2, 5, 5}, Size2d.of(2), Size2d.of(1), Size2d.of(0)), distinct(122, 2, 2, 5, 5), 22);
-        check(new MaxPool2d(new long[] {2, 7, 7}, Size2d.of(3), Size2d.of(2), Size2d.of(1)), distinct(123, 2, 2, 7, 7), 23);
+        check(new MaxPool2d(new long[] {2, 5, 5}, Size2d.of(2), Size2d.of(1), Size2d.of(0)),
+                distinct(122, 2, 2, 5, 5), 22);
+        check(new MaxPool2d(new long[] {2, 7, 7}, Size2d.of(3), Size2d.of(2), Size2d.of(1)),
+                distinct(123, 2, 2, 7, 7), 23);
     }
 
     @Test
     void avgPoolDisjointOverlappingAndPadded() {
         check(new AvgPool2d(new long[] {2, 6, 6}, 2), uniform(131, 2, 2, 6, 6), 31);
-        check(new AvgPool2d(new long[] {2, 5, 5}, Size2d.of(3), Size2d.of(1), Size2d.of(1)), uniform(132, 2, 2, 5, 5), 32);
-        check(new AvgPool2d(new long[] {3, 7, 7}, Size2d.of(3), Size2d.of(2), Size2d.of(1)), uniform(133, 2, 3, 7, 7), 33);
+        check(new AvgPool2d(new long[] {2, 5, 5}, Size2d.of(3), Size2d.of(1), Size2d.of(1)),
+                uniform(132, 2, 2, 5, 5), 32);
+        check(new AvgPool2d(new long[] {3, 7, 7}, Size2d.of(3), Size2d.of(2), Size2d.of(1)),
+                uniform(133, 2, 3, 7, 7), 33);
     }
 
     @Test

@@ -66,7 +66,8 @@ class ConvValuesTest {
         INDArray x = grid(new double[][] {{1, 2}, {3, 4}});
         assertClose(grid(new double[][] {{1, 4, 4}, {6, 20, 16}, {9, 24, 16}}), up.forward(x, false), 1e-12);
         // stride 2 with a ones kernel: every input pixel becomes a 2x2 block
-        ConvTranspose2d blocks = new ConvTranspose2d(new long[] {1, 2, 2}, 1, 2, 2, 0, 0, Initializer.PYTORCH, D, rng(4));
+        ConvTranspose2d blocks = new ConvTranspose2d(new long[] {1, 2, 2}, 1, 2, 2, 0, 0, Initializer.PYTORCH, D,
+                rng(4));
         set(blocks.parameters().get(0), 1, 1, 1, 1);
         set(blocks.parameters().get(1), 0);
         assertClose(grid(new double[][] {{1, 1, 2, 2}, {1, 1, 2, 2}, {3, 3, 4, 4}, {3, 3, 4, 4}}),
@@ -85,7 +86,8 @@ class ConvValuesTest {
                 new Case(new long[] {6, 5, 5}, 3, Size2d.of(3), ONE, ONE, ONE, 3, true));
         long seed = 10;
         for (Case c : cases) {
-            Conv2d conv = new Conv2d(c.in, c.out, c.k, c.s, c.p, c.d, c.groups, c.bias, Initializer.PYTORCH, D, rng(seed));
+            Conv2d conv = new Conv2d(c.in, c.out, c.k, c.s, c.p, c.d, c.groups, c.bias, Initializer.PYTORCH, D,
+                    rng(seed));
             INDArray x = uniform(seed + 100, 2, c.in[0], c.in[1], c.in[2]);
             INDArray w = conv.parameters().get(0).value();
             INDArray b = c.bias ? conv.parameters().get(1).value() : null;
@@ -106,7 +108,8 @@ class ConvValuesTest {
                 new Case(new long[] {2, 4, 4}, 2, Size2d.of(3), ONE, ONE, ONE, Size2d.of(2), 1, true),
                 new Case(new long[] {4, 3, 4}, 6, Size2d.of(2, 3), Size2d.of(2, 1), Size2d.of(0, 1), Size2d.of(1, 0),
                         ONE, 2, false),
-                new Case(new long[] {2, 5, 5}, 3, Size2d.of(3), Size2d.of(3), Size2d.of(2), Size2d.of(2), ONE, 1, true));
+                new Case(new long[] {2, 5, 5}, 3, Size2d.of(3), Size2d.of(3), Size2d.of(2), Size2d.of(2), ONE, 1,
+                        true));
         long seed = 20;
         for (Case c : cases) {
             ConvTranspose2d up = new ConvTranspose2d(c.in, c.out, c.k, c.s, c.p, c.op, c.d, c.groups, c.bias,

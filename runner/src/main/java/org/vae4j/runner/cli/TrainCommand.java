@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.vae4j.runner.plugins.ProviderRegistry;
+import org.vae4j.runner.run.DataFingerprint;
 import org.vae4j.runner.run.RunDirectory;
 import org.vae4j.runner.run.RunDirectoryException;
 import org.vae4j.runner.run.TrainingRun;
@@ -110,7 +111,11 @@ public final class TrainCommand {
         } else {
             run = RunDirectory.create(runDir, force, console);
         }
-        new TrainingRun(parsed, specFile.toString(), specDir, run, console, !noProgress).train(resume, commandLine);
+        TrainingRun training = new TrainingRun(parsed, specFile.toString(), specDir, run, console, !noProgress);
+        if (rerun != null && Files.exists(rerun.resolve("provenance.json"))) {
+            training.expectData(DataFingerprint.of(SpecParser.MAPPER.readTree(rerun.resolve("provenance.json").toFile())));
+        }
+        training.train(resume, commandLine);
         return ExitCode.OK;
     }
 

@@ -39,6 +39,7 @@ public final class TrainingRun {
     private final RunDirectory run;
     private final PrintStream out;
     private final boolean progress;
+    private DataFingerprint expectedData;
 
     /**
      * @param spec     the checked spec
@@ -59,6 +60,17 @@ public final class TrainingRun {
     }
 
     /**
+     * Makes the run stop before training if the data files differ from a recorded run's.
+     *
+     * @param fingerprint the data the original run read
+     * @return this run
+     */
+    public TrainingRun expectData(DataFingerprint fingerprint) {
+        this.expectedData = fingerprint;
+        return this;
+    }
+
+    /**
      * Trains to the spec's last epoch, writing metrics, pictures and a checkpoint after every
      * epoch, and summary.json at the end.
      *
@@ -69,6 +81,9 @@ public final class TrainingRun {
      */
     public ObjectNode train(boolean resume, List<String> commandLine) throws IOException {
         TrainingData data = DataAssembler.load(spec, specDir, System.getenv(), source);
+        if (expectedData != null) {
+            expectedData.requireSame(data.sha256());
+        }
         VariationalAutoencoder model = ModelAssembler.build(spec, data.shape(), source);
         ParameterStore params = model.parameters();
         Optimizer optimizer = ModelAssembler.optimizer(spec.optimizer());

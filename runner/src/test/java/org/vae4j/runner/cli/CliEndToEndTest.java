@@ -298,6 +298,23 @@ class CliEndToEndTest {
     }
 
     @Test
+    void rerunOnDifferentDataStopsNamingTheFile() throws IOException {
+        Path data = TinyFashionMnist.write(root.resolve("changing/data"));
+        Path spec = Specs.write(root.resolve("changing/spec.json"), Specs.tiny("data"));
+        Path original = root.resolve("runs/changing");
+        assertEquals(0, Vae4j.run("train", spec, "--out", original, "--no-progress", "--epochs", "1").code());
+        Path labels = data.resolve("t10k-labels-idx1-ubyte.gz");
+        byte[] raw = TinyFashionMnist.gunzip(labels);
+        raw[raw.length - 1] = (byte) ((raw[raw.length - 1] + 1) % 10);
+        TinyFashionMnist.regzip(labels, raw);
+        CliResult r = Vae4j.run("train", "--rerun", original, "--no-progress");
+        assertEquals(ExitCode.DATA, r.code(), r::toString);
+        assertTrue(r.err().contains(labels.getFileName() + ": the data differs from the run being repeated: "),
+                r::toString);
+        assertTrue(r.err().contains("the original run read "), r::toString);
+    }
+
+    @Test
     void anExistingRunFolderIsNotOverwritten() throws Exception {
         Map<String, String> before = snapshot(run);
         CliResult r = Vae4j.run("train", specFile, "--out", run, "--no-progress");

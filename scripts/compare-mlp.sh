@@ -21,7 +21,7 @@ for r in $(seq 1 "$rounds"); do
   OMP_NUM_THREADS=1 $vae4j train examples/fashion-mnist-mlp-vae.json --epochs "$epochs" --out "$out/run" --no-progress >/dev/null
   v=$(tail -n1 "$out/run/metrics.csv" | awk -F, '{print $NF}')
   t=$(python3 -c "import json;print(round(json.load(open('$out/run/summary.json'))['test_neg_elbo'],2))")
-  echo "round $r vae4j  OMP_NUM_THREADS=1 VAE4J_BLAS_THREADS=$(nproc): train_samples_per_s=$v (epoch $epochs) test_neg_elbo=$t"
+  echo "round $r vae4j  OMP_NUM_THREADS=1 VAE4J_BLAS_THREADS=$(nproc) VAE4J_SYSTEM_BLAS=${VAE4J_SYSTEM_BLAS:-1}: train_samples_per_s=$v (epoch $epochs) test_neg_elbo=$t"
   p=$(OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=2 /usr/bin/python3 "$peers/torch_mlp_vae.py" 1 "$epochs" 128)
   echo "round $r torch  OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=2 threads=1: $p"
 done

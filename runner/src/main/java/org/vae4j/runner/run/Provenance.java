@@ -48,7 +48,9 @@ public final class Provenance {
         });
         env.forEach(nd4j::put);
         ObjectNode threads = p.putObject("threadEnvironment");
-        for (String k : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
+        // LD_PRELOAD tells which OpenBLAS multiplied the matrices (the launcher may pick Debian's)
+        for (String k : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VAE4J_BLAS_THREADS",
+                "LD_PRELOAD")) {
             threads.put(k, System.getenv(k));
         }
         p.put("seed", seed);

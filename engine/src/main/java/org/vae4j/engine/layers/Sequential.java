@@ -9,9 +9,16 @@ import org.vae4j.api.Layer;
 /**
  * Layers applied one after the other. Construction checks that each layer's input shape is the
  * previous layer's output shape and names the first pair that does not fit.
+ *
+ * <p>The backward pass asks a layer for its input gradient only when someone needs it: a layer
+ * with parameters before it, or the caller. So a parameter-free first layer (a {@code Reshape} in
+ * front of a convolution) does not make the first convolution compute an input gradient nobody
+ * reads, and layers before the first one with parameters are not visited at all.
  */
 public class Sequential implements Layer {
     private final List<Layer> layers;
+    /** The index of the first layer with parameters; the layer count if none has any. */
+    private final int firstTrainable;
 
     /**
      * @param layers the layers in order, at least one
@@ -31,6 +38,26 @@ public class Sequential implements Layer {
                         + this.layers.get(i - 1).describe() + ") outputs " + Shapes.show(prev));
             }
         }
+        int first = this.layers.size();
+        for (int i = 0; i < this.layers.size(); i++) {
+            if (hasParameters(this.layers.get(i))) {
+                first = i;
+                break;
+            }
+        }
+        this.firstTrainable = first;
+    }
+
+    private static boolean hasParameters(Layer layer) {
+        if (!layer.parameters().isEmpty()) {
+            return true;
+        }
+        for (Layer child : layer.children()) {
+            if (hasParameters(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -56,7 +83,10 @@ public class Sequential implements Layer {
     public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g, i > 0 || needInputGradient);
+            if (!needInputGradient && i < firstTrainable) {
+                return null;
+            }
+            g = layers.get(i).backward(g, i > firstTrainable || needInputGradient);
         }
         return g;
     }

@@ -1,7 +1,8 @@
 /**
  * The built-in observation models p(x|z): {@code bernoulli} (logits, for binary or [0, 1] data),
- * {@code gaussian} (fixed or learned per-dimension sigma) and {@code categorical} (K levels per
- * dimension, e.g. 4-bit pixels).
+ * {@code gaussian} (fixed or learned per-dimension sigma), {@code categorical} (K levels per
+ * dimension, e.g. 4-bit pixels) and {@code mse} (squared error summed over dimensions, an
+ * autoencoder's reconstruction loss).
  *
  * <p>Every likelihood here is stateful for speed: it keeps scratch arrays sized for the last batch
  * and re-allocates them only when the batch size or data type changes. An instance therefore must

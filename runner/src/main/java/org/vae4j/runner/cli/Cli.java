@@ -39,8 +39,14 @@ public final class Cli {
         ValidateCommand validate = new ValidateCommand();
         PluginsCommand plugins = new PluginsCommand();
         BenchCommand bench = new BenchCommand();
+        VisualizeCommand visualize = new VisualizeCommand();
+        PlotCommand plot = new PlotCommand();
+        InterpolateCommand interpolate = new InterpolateCommand();
+        ManifoldCommand manifold = new ManifoldCommand();
+        ScatterCommand scatter = new ScatterCommand();
         for (PluginOptions p : List.of(train.plugins, eval.plugins, sample.plugins, validate.plugins, plugins.plugins,
-                bench.plugins)) {
+                bench.plugins, plot.plugins, interpolate.plugins, manifold.plugins, scatter.plugins,
+                visualize.plugins)) {
             p.warnings = err;
         }
         JCommander jc = JCommander.newBuilder()
@@ -48,9 +54,14 @@ public final class Cli {
                 .addCommand("train", train)
                 .addCommand("eval", eval)
                 .addCommand("sample", sample)
+                .addCommand("interpolate", interpolate)
+                .addCommand("manifold", manifold)
+                .addCommand("scatter", scatter)
+                .addCommand("plot", plot)
                 .addCommand("validate", validate)
                 .addCommand("plugins", plugins)
                 .addCommand("bench", bench)
+                .addCommand("visualize", visualize)
                 .build();
         try {
             jc.parse(args);
@@ -72,6 +83,10 @@ public final class Cli {
             case "train" -> train.spec;
             case "eval" -> eval.runDir;
             case "sample" -> sample.runDir;
+            case "interpolate" -> interpolate.runDir;
+            case "manifold" -> manifold.runDir;
+            case "scatter" -> scatter.runDir;
+            case "plot" -> plot.runDir;
             case "validate" -> validate.spec;
             case "bench" -> bench.spec;
             default -> List.of();
@@ -94,9 +109,14 @@ public final class Cli {
                 case "train" -> train.run(out, List.of(args));
                 case "eval" -> eval.run(out);
                 case "sample" -> sample.run(out);
+                case "interpolate" -> interpolate.run(out);
+                case "manifold" -> manifold.run(out);
+                case "scatter" -> scatter.run(out);
+                case "plot" -> plot.run(out);
                 case "validate" -> validate.run(out);
                 case "plugins" -> plugins.run(out);
                 case "bench" -> bench.run(out);
+                case "visualize" -> visualize.run(out);
                 default -> throw new UsageException("unknown command " + command);
             };
         } catch (SpecException | UsageException | IllegalArgumentException e) {

@@ -28,7 +28,7 @@ public final class TrainCommand {
     @Parameter(description = "SPEC.json")
     List<String> spec = new ArrayList<>();
 
-    @Parameter(names = "--out", description = "The run folder (default: runs/<spec name>)")
+    @Parameter(names = {"--out", "--log-dir"}, description = "The run folder (default: runs/<spec name>)")
     Path out;
 
     @Parameter(names = "--epochs", description = "Override training.epochs")
@@ -51,6 +51,9 @@ public final class TrainCommand {
 
     @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
+
+    @ParametersDelegate
+    SpecOverrides overrides = new SpecOverrides();
 
     int run(PrintStream console, List<String> commandLine) throws Exception {
         if (resume && force) {
@@ -96,6 +99,7 @@ public final class TrainCommand {
         if (seed != null) {
             root.put("seed", seed);
         }
+        overrides.apply(root);
         ExperimentSpec parsed = new SpecParser(registry).parse(root, specFile.toString());
         if (runDir == null) {
             runDir = out != null ? out : Path.of("runs", parsed.name());

@@ -7,14 +7,26 @@ import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vae4j.engine.io.AtomicFiles;
 
-/** Tiles pictures (intensities in [0, 1]) into one PNG with {@code javax.imageio}. */
+/**
+ * Tiles pictures (intensities in [0, 1]) into one PNG with {@code javax.imageio}: tiles in rows
+ * of {@code columns}, {@value #GAP}-pixel grey gaps between them, and the whole grid enlarged by an
+ * integer factor (each pixel becomes a block, no smoothing) so that 28 x 28 tiles are big enough
+ * to look at.
+ */
 public final class ImageGrid {
-    private static final int GAP = 2;
+    /** Grey pixels between tiles and around the grid, before enlarging. */
+    public static final int GAP = 2;
+    /** The width that {@link #scaleFor} aims at without exceeding it (unless the factor is 1). */
+    public static final int TARGET_WIDTH = 1250;
+    /** The largest enlargement {@link #scaleFor} picks. */
+    public static final int MAX_SCALE = 3;
 
     private ImageGrid() {
     }
 
     /**
+     * Writes the grid enlarged by {@link #scaleFor(int, long) scaleFor(columns, width)}.
+     *
      * @param intensities {@code [N, C*H*W]} in [0, 1], C = 1 (grey) or 3 (RGB planes)
      * @param shape       {C, H, W}
      * @param columns     pictures per row
@@ -22,7 +34,29 @@ public final class ImageGrid {
      * @throws IOException if it cannot be written
      */
     public static void write(INDArray intensities, long[] shape, int columns, Path file) throws IOException {
-        BufferedImage img = render(intensities, shape, columns);
+        int cols = Math.max(1, Math.min(columns, (int) intensities.size(0)));
+        write(intensities, shape, columns, scaleFor(cols, shape[2]), file);
+    }
+
+    /**
+     * @param intensities {@code [N, C*H*W]} in [0, 1], C = 1 (grey) or 3 (RGB planes)
+     * @param shape       {C, H, W}
+     * @param columns     pictures per row
+     * @param scale       the enlargement, at least 1
+     * @param file        the PNG to write (atomically)
+     * @throws IOException if it cannot be written
+     */
+    public static void write(INDArray intensities, long[] shape, int columns, int scale, Path file)
+            throws IOException {
+        writePng(render(intensities, shape, columns, scale), file);
+    }
+
+    /**
+     * @param img  a picture
+     * @param file the PNG to write (atomically)
+     * @throws IOException if it cannot be written
+     */
+    public static void writePng(BufferedImage img, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(img, "png", out)) {
                 throw new IOException("no PNG writer available");
@@ -31,10 +65,56 @@ public final class ImageGrid {
     }
 
     /**
+     * The enlargement that brings a grid of {@code columns} tiles of width {@code tileWidth}
+     * closest to {@value #TARGET_WIDTH} pixels wide without exceeding it, from 1 to
+     * {@value #MAX_SCALE}: x3 for 8 columns of 28-pixel tiles, x2 for 16 or 20, x1 for 40.
+     *
+     * @param columns   tiles per row
+     * @param tileWidth pixels per tile
+     * @return the factor
+     */
+    public static int scaleFor(int columns, long tileWidth) {
+        long width = columns * (tileWidth + GAP) + GAP;
+        return (int) Math.max(1, Math.min(MAX_SCALE, TARGET_WIDTH / width));
+    }
+
+    /**
      * @param intensities {@code [N, C*H*W]} in [0, 1]
      * @param shape       {C, H, W}
      * @param columns     pictures per row
-     * @return the tiled picture, grey gaps between tiles
+     * @param scale       the enlargement, at least 1
+     * @return the tiled picture, grey gaps between tiles, each pixel a {@code scale x scale} block
+     */
+    public static BufferedImage render(INDArray intensities, long[] shape, int columns, int scale) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be at least 1, got " + scale);
+        }
+        BufferedImage small = render(intensities, shape, columns);
+        if (scale == 1) {
+            return small;
+        }
+        BufferedImage big = new BufferedImage(small.getWidth() * scale, small.getHeight() * scale,
+                BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[small.getWidth() * scale];
+        for (int y = 0; y < small.getHeight(); y++) {
+            for (int x = 0; x < small.getWidth(); x++) {
+                int rgb = small.getRGB(x, y);
+                for (int k = 0; k < scale; k++) {
+                    row[x * scale + k] = rgb;
+                }
+            }
+            for (int k = 0; k < scale; k++) {
+                big.setRGB(0, y * scale + k, row.length, 1, row, 0, row.length);
+            }
+        }
+        return big;
+    }
+
+    /**
+     * @param intensities {@code [N, C*H*W]} in [0, 1]
+     * @param shape       {C, H, W}
+     * @param columns     pictures per row
+     * @return the tiled picture at its natural size, grey gaps between tiles
      */
     public static BufferedImage render(INDArray intensities, long[] shape, int columns) {
         int c = (int) shape[0];

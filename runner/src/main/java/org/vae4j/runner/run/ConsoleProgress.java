@@ -1,26 +1,51 @@
 package org.vae4j.runner.run;
 
 import java.io.PrintStream;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.vae4j.engine.train.TrainingListener;
 
 /**
- * Progress of an epoch on the console: an updating line on a terminal, or a plain line every
- * tenth of an epoch when output goes to a file, so batch-system logs stay small.
+ * Progress of an epoch on the console: on a terminal a progress bar (me.tongfei:progressbar) of
+ * the epoch's images with the running loss and images per second, redrawn by its own thread at
+ * most every {@value #REDRAW_MILLIS} ms; when output goes to a file, a plain line every tenth of
+ * an epoch, so batch-system logs stay small. A training step only stores two numbers.
  */
 final class ConsoleProgress implements TrainingListener {
+    /** Least time between two redraws of the bar, and between two loss messages. */
+    static final int REDRAW_MILLIS = 100;
     private final PrintStream out;
     private final int epochs;
+    private final long examplesPerEpoch;
     private final boolean terminal;
     private final boolean enabled;
     private long started;
     private long lastPrint;
+    private ProgressBar bar;
+    private LineConsumer consumer;
 
-    ConsoleProgress(PrintStream out, int epochs, boolean enabled) {
+    /**
+     * @param out              where progress goes
+     * @param epochs           epochs of the run
+     * @param enabled          false for no progress at all (--no-progress: a line per epoch only)
+     * @param examplesPerEpoch training images per epoch, for images per second
+     */
+    ConsoleProgress(PrintStream out, int epochs, boolean enabled, long examplesPerEpoch) {
+        this(out, epochs, enabled, examplesPerEpoch, System.console() != null);
+    }
+
+    ConsoleProgress(PrintStream out, int epochs, boolean enabled, long examplesPerEpoch, boolean terminal) {
         this.out = out;
         this.epochs = epochs;
         this.enabled = enabled;
-        this.terminal = System.console() != null;
+        this.examplesPerEpoch = Math.max(1, examplesPerEpoch);
+        this.terminal = terminal;
     }
 
     @Override
@@ -31,23 +56,74 @@ final class ConsoleProgress implements TrainingListener {
         long now = System.nanoTime();
         if (step == 1) {
             started = now;
+            lastPrint = 0;
         }
-        boolean due = terminal ? now - lastPrint > 250_000_000L || step == steps
-                : step == steps || step % Math.max(1, steps / 10) == 0;
-        if (!due) {
+        if (terminal) {
+            bar(epoch, step, steps, meanLoss, now);
             return;
         }
-        lastPrint = now;
-        // the clock starts when step 1 ends, so the rate counts the steps after it
-        double secs = (now - started) / 1e9;
-        String rate = step > 1 && secs > 0 ? String.format(Locale.ROOT, "  %.0f steps/s", (step - 1) / secs) : "";
-        String line = String.format(Locale.ROOT, "epoch %d/%d  %3.0f%%  step %d/%d  loss %.3f%s",
-                epoch + 1, epochs, 100.0 * step / steps, step, steps, meanLoss, rate);
-        if (terminal) {
-            out.print("\r" + line + (step == steps ? "\n" : ""));
-        } else {
-            out.println(line);
+        if (step != steps && step % Math.max(1, steps / 10) != 0) {
+            return;
         }
+        // the clock starts when step 1 ends, so the rate counts the images of the steps after it
+        double secs = (now - started) / 1e9;
+        String rate = step > 1 && secs > 0
+                ? String.format(Locale.ROOT, "  %.0f samples/s", examplesPerEpoch * (step - 1) / (double) steps / secs)
+                : "";
+        out.println(String.format(Locale.ROOT, "epoch %d/%d  %3.0f%%  step %d/%d  loss %.3f%s",
+                epoch + 1, epochs, 100.0 * step / steps, step, steps, meanLoss, rate));
         out.flush();
+    }
+
+    private void bar(int epoch, long step, long steps, double meanLoss, long now) {
+        if (step == 1 || bar == null) {
+            closeBar();
+            consumer = new LineConsumer(out);
+            bar = new ProgressBarBuilder()
+                    .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs))
+                    .setInitialMax(examplesPerEpoch)
+                    .setUnit(" img", 1)
+                    .showSpeed(new DecimalFormat("#", DecimalFormatSymbols.getInstance(Locale.ROOT)))
+                    .setSpeedUnit(ChronoUnit.SECONDS)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(REDRAW_MILLIS)
+                    .setConsumer(consumer)
+                    .build();
+        }
+        bar.stepTo(step == steps ? examplesPerEpoch : examplesPerEpoch * step / steps);
+        if (now - lastPrint >= REDRAW_MILLIS * 1_000_000L || step == steps) {
+            lastPrint = now;
+            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f", meanLoss));
+        }
+        if (step == steps) {
+            closeBar();
+        }
+    }
+
+    private void closeBar() {
+        if (bar != null) {
+            bar.close();
+            // progressbar 0.10.2 does not end the line of a bar closed before its first timed redraw
+            if (!consumer.closed) {
+                consumer.close();
+            }
+            bar = null;
+            out.flush();
+        }
+    }
+
+    /** The console consumer, remembering whether the bar ended its line. */
+    private static final class LineConsumer extends ConsoleProgressBarConsumer {
+        private volatile boolean closed;
+
+        LineConsumer(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            super.close();
+        }
     }
 }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.BetaSchedule;
 import org.vae4j.engine.checkpoint.Checkpoint;
 import org.vae4j.engine.io.AtomicFiles;
@@ -18,13 +16,12 @@ import org.vae4j.engine.model.VariationalAutoencoder;
 import org.vae4j.engine.optim.Optimizer;
 import org.vae4j.engine.params.ParameterStore;
 import org.vae4j.engine.train.EpochResult;
-import org.vae4j.engine.train.SeededRandom;
-import org.vae4j.engine.train.Seeds;
 import org.vae4j.engine.train.Trainer;
 import org.vae4j.runner.assemble.DataAssembler;
 import org.vae4j.runner.assemble.ModelAssembler;
 import org.vae4j.runner.assemble.TrainingData;
-import org.vae4j.runner.images.ImageGrid;
+import org.vae4j.runner.report.RunFigures;
+import org.vae4j.runner.report.RunReport;
 import org.vae4j.runner.spec.ExperimentSpec;
 import org.vae4j.runner.spec.SpecParser;
 
@@ -32,7 +29,6 @@ import org.vae4j.runner.spec.SpecParser;
 public final class TrainingRun {
     /** The evaluation stream of the test split: fixed, so {@code vae4j eval} repeats summary.json. */
     public static final long TEST_EVALUATION = 1_000_000;
-    private static final long SAMPLES = 31;
     private final ExperimentSpec spec;
     private final String source;
     private final Path specDir;
@@ -112,7 +108,8 @@ public final class TrainingRun {
         Trainer trainer = new Trainer(model, params, optimizer, beta, spec.optimizer().clipNorm(), spec.seed());
         MetricsCsv csv = new MetricsCsv(run.metrics(), dims, start);
         int epochs = spec.training().epochs();
-        ConsoleProgress bar = new ConsoleProgress(out, epochs, progress);
+        ConsoleProgress bar = new ConsoleProgress(out, epochs, progress, data.train().examples());
+        RunFigures figures = new RunFigures(spec, model, data, run.path());
         double trainSeconds = 0;
         long trainExamples = 0;
         for (int epoch = start; epoch < epochs; epoch++) {
@@ -122,7 +119,9 @@ public final class TrainingRun {
             trainSeconds += r.trainSeconds();
             trainExamples += r.train().examples();
             say(epochLine(r, test, dims));
-            writeSamples(model, epoch, data.shape());
+            figures.recordPerExample(epoch + 1);
+            figures.writeAll(epoch + 1, epoch + 1 == epochs);
+            RunReport.write(run.path(), RunReport.State.TRAINING);
             ObjectNode meta = SpecParser.MAPPER.createObjectNode();
             meta.put("seed", spec.seed());
             meta.set("spec", spec.resolved());
@@ -132,7 +131,10 @@ public final class TrainingRun {
         BatchLoss test = trainer.evaluate(data.test(), TEST_EVALUATION);
         ObjectNode summary = summary(test, dims, params.count(), trainSeconds, trainExamples);
         AtomicFiles.writeString(run.summary(), pretty(summary));
-        writeReconstructions(model, data);
+        if (start >= epochs) {
+            figures.writeAll(epochs, true);
+        }
+        RunReport.write(run.path(), RunReport.State.FINISHED);
         say(String.format(Locale.ROOT, "test: neg-ELBO %.3f nats, %.4f bits/dim; run folder %s",
                 test.meanNegativeElbo(), Metrics.bitsPerDimension(test.meanNegativeElbo(), dims), run.path()));
         return summary;
@@ -170,33 +172,6 @@ public final class TrainingRun {
         }
         sb.append(String.format(Locale.ROOT, "  %.1f s, %.0f samples/s", r.trainSeconds(), r.samplesPerSecond()));
         return sb.toString();
-    }
-
-    private void writeSamples(VariationalAutoencoder model, int epoch, long[] shape) throws IOException {
-        try (SeededRandom random = new SeededRandom(Seeds.derive(spec.seed(), SAMPLES, 0))) {
-            INDArray pics = model.sampleIntensities(64, random.get());
-            ImageGrid.write(pics, shape, 8, run.images().resolve(String.format("samples-epoch-%03d.png", epoch + 1)));
-        }
-    }
-
-    private void writeReconstructions(VariationalAutoencoder model, TrainingData data) throws IOException {
-        org.vae4j.engine.train.Batch first = data.test().epoch(0).next();
-        long n = Math.min(16, first.input().size(0));
-        INDArray in = first.input().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n),
-                org.nd4j.linalg.indexing.NDArrayIndex.all());
-        INDArray target = first.target().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n),
-                org.nd4j.linalg.indexing.NDArrayIndex.all());
-        INDArray rec = model.reconstructIntensities(in);
-        ImageGrid.write(Nd4j.vstack(intensitiesOf(target), rec), data.shape(), (int) n,
-                run.images().resolve("reconstructions.png"));
-    }
-
-    // the targets in [0, 1] for showing: scale level indices back when the likelihood is categorical
-    private INDArray intensitiesOf(INDArray target) {
-        if ("quantize".equals(spec.data().transform())) {
-            return target.div((1 << spec.data().bits()) - 1);
-        }
-        return target;
     }
 
     private void say(String line) {

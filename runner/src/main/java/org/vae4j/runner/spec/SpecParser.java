@@ -34,6 +34,7 @@ import org.vae4j.api.Encoder;
 import org.vae4j.api.Likelihood;
 import org.vae4j.api.Prior;
 import org.vae4j.api.spi.Provider;
+import org.vae4j.datasets.DatasetCatalog;
 import org.vae4j.runner.plugins.KindNames;
 import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.plugins.UnknownProviderException;
@@ -68,7 +69,8 @@ public final class SpecParser {
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
-    private static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "kmnist");
+    /** The data sets a spec may name: the IDX sets and CIFAR-10, as the data set catalog knows them. */
+    private static final List<String> DATASETS = DatasetCatalog.standard().names();
 
     private final ProviderRegistry registry;
 

@@ -169,12 +169,12 @@ class CliEndToEndTest {
         for (int e = 1; e <= 3; e++) {
             BufferedImage img = ImageIO.read(run.resolve(String.format("images/samples-epoch-%03d.png", e)).toFile());
             assertNotNull(img);
-            assertEquals(grid(8), img.getWidth(), "8 x 8 samples");
-            assertEquals(grid(8), img.getHeight());
+            assertEquals(3 * grid(8), img.getWidth(), "8 x 8 samples, enlarged x3");
+            assertEquals(3 * grid(8), img.getHeight());
         }
         BufferedImage rec = ImageIO.read(run.resolve("images/reconstructions.png").toFile());
-        assertEquals(grid(16), rec.getWidth(), "16 test images per row");
-        assertEquals(grid(2), rec.getHeight(), "originals above reconstructions");
+        assertEquals(2 * grid(16), rec.getWidth(), "16 test images per row, enlarged x2");
+        assertEquals(2 * grid(2), rec.getHeight(), "originals above reconstructions");
     }
 
     @Test
@@ -217,19 +217,19 @@ class CliEndToEndTest {
         assertEquals(0, r.code(), r::toString);
         assertEquals("wrote 16 samples to " + png + "\n", r.out());
         BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals(grid(4), img.getWidth(), "16 samples: 4 x 4");
-        assertEquals(grid(4), img.getHeight());
+        assertEquals(3 * grid(4), img.getWidth(), "16 samples: 4 x 4, enlarged x3");
+        assertEquals(3 * grid(4), img.getHeight());
         Path again = root.resolve("samples/g.png");
         assertEquals(0, Vae4j.run("sample", run, "--n", 16, "--out", again).code());
         assertArrayEquals(Files.readAllBytes(png), Files.readAllBytes(again), "same --seed, same picture");
         CliResult byDefault = Vae4j.run("sample", run, "--n", 4);
         assertEquals("wrote 4 samples to " + run.resolve("images/samples.png") + "\n", byDefault.out());
-        assertEquals(grid(2), ImageIO.read(run.resolve("images/samples.png").toFile()).getWidth());
+        assertEquals(3 * grid(2), ImageIO.read(run.resolve("images/samples.png").toFile()).getWidth());
         Path five = root.resolve("samples/five.png");
         assertEquals(0, Vae4j.run("sample", run, "--n", 5, "--out", five).code());
         BufferedImage img5 = ImageIO.read(five.toFile());
-        assertEquals(grid(3), img5.getWidth(), "5 samples: 3 columns");
-        assertEquals(grid(2), img5.getHeight(), "5 samples: 2 rows");
+        assertEquals(3 * grid(3), img5.getWidth(), "5 samples: 3 columns");
+        assertEquals(3 * grid(2), img5.getHeight(), "5 samples: 2 rows");
     }
 
     @Test
@@ -262,7 +262,7 @@ class CliEndToEndTest {
         List<String> progress = first.out().lines().filter(l -> l.startsWith("epoch 1/1 ")).toList();
         assertEquals(8, progress.size(), first.out());
         assertTrue(progress.get(0).matches("epoch 1/1   13%  step 1/8  loss \\d+\\.\\d{3}"), progress.get(0));
-        assertTrue(progress.get(7).matches("epoch 1/1  100%  step 8/8  loss \\d+\\.\\d{3}  \\d+ steps/s"),
+        assertTrue(progress.get(7).matches("epoch 1/1  100%  step 8/8  loss \\d+\\.\\d{3}  \\d+ samples/s"),
                 progress.get(7));
         assertEquals(2, Files.readAllLines(dir.resolve("metrics.csv")).size());
         CliResult rest = Vae4j.run("train", "--resume", "--out", dir, "--epochs", 3, "--no-progress");

@@ -92,8 +92,8 @@ class PluginJarTest {
         CliResult without = Vae4j.run("eval", run);
         assertEquals(ExitCode.USAGE, without.code(), without::toString);
         assertEquals("vae4j eval: " + run.resolve("spec.json") + ": 2 problems\n"
-                + "  $.model.encoder.type: unknown encoder type 'tiny-linear'; registered: mlp\n"
-                + "  $.model.decoder.type: unknown decoder type 'tiny-linear'; registered: mlp\n", without.err());
+                + "  $.model.encoder.type: unknown encoder type 'tiny-linear'; registered: cnn, conv-ae, mlp\n"
+                + "  $.model.decoder.type: unknown decoder type 'tiny-linear'; registered: cnn, conv-ae, mlp\n", without.err());
     }
 
     @Test
@@ -149,7 +149,7 @@ class PluginJarTest {
         CliResult v = Vae4j.run("validate", typo, "--plugins", dir);
         assertEquals(ExitCode.USAGE, v.code(), v::toString);
         assertTrue(v.err().endsWith("vae4j validate: " + typo + ": 1 problem\n  $.model.encoder.type: unknown encoder type "
-                + "'tiny-linaer'; registered: mlp, tiny-linear (3 plugin(s) failed to load: see 'vae4j plugins')\n"),
+                + "'tiny-linaer'; registered: cnn, conv-ae, mlp, tiny-linear (3 plugin(s) failed to load: see 'vae4j plugins')\n"),
                 v.err());
     }
 

@@ -25,6 +25,7 @@ import org.vae4j.runner.cli.ExitCode;
 import org.vae4j.runner.testing.CliResult;
 import org.vae4j.runner.testing.PluginJars;
 import org.vae4j.runner.testing.Specs;
+import org.vae4j.runner.testing.TinyCifar10;
 import org.vae4j.runner.testing.TinyFashionMnist;
 import org.vae4j.runner.testing.Vae4j;
 
@@ -190,9 +191,9 @@ class SpecErrorCatalogueTest {
         component(s, "encoder").put("type", "conv");
         component(s, "likelihood").put("type", "poisson");
         spec(s, "unknown component type", "`\"encoder\": {\"type\": \"conv\"}`")
-                .fails(2, "$.model.encoder.type: unknown encoder type 'conv'; registered: mlp",
+                .fails(2, "$.model.encoder.type: unknown encoder type 'conv'; registered: cnn, conv-ae, mlp",
                         "$.model.likelihood.type: unknown likelihood type 'poisson'; registered: bernoulli, "
-                                + "categorical, gaussian");
+                                + "binary, binomial, categorical, gauss, gaussian, mse, truncated");
     }
 
     @Test
@@ -230,7 +231,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         obj(s, "data").remove("dataset");
         spec(s, "missing `data.dataset`", "no `\"dataset\"`")
-                .fails(2, "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist");
+                .fails(2, "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist, cifar-10");
     }
 
     @Test
@@ -246,7 +247,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         obj(s, "model").remove("encoder");
         spec(s, "missing `model.encoder`", "no `\"encoder\"`")
-                .fails(2, "$.model.encoder: is required: an object with a \"type\"; registered encoder types: mlp");
+                .fails(2, "$.model.encoder: is required: an object with a \"type\"; registered encoder types: cnn, conv-ae, mlp");
     }
 
     @Test
@@ -255,7 +256,7 @@ class SpecErrorCatalogueTest {
         obj(s, "model").remove("likelihood");
         spec(s, "missing `model.likelihood`", "no `\"likelihood\"`")
                 .fails(2, "$.model.likelihood: is required: an object with a \"type\"; registered likelihood types: "
-                        + "bernoulli, categorical, gaussian");
+                        + "bernoulli, binary, binomial, categorical, gauss, gaussian, mse, truncated");
     }
 
     @Test
@@ -271,7 +272,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         component(s, "decoder").remove("type");
         spec(s, "component without `type`", "`\"decoder\": {\"hidden\": [32]}`")
-                .fails(2, "$.model.decoder.type: is required; registered decoder types: mlp");
+                .fails(2, "$.model.decoder.type: is required; registered decoder types: cnn, conv-ae, mlp");
     }
 
     @Test
@@ -320,7 +321,7 @@ class SpecErrorCatalogueTest {
         s.putArray("data").add("fashion-mnist");
         spec(s, "section not an object", "`\"data\": [\"fashion-mnist\"]`")
                 .fails(2, "$.data: must be a JSON object, got an array",
-                        "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist");
+                        "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist, cifar-10");
     }
 
     @Test
@@ -336,7 +337,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         component(s, "encoder").put("type", 3);
         spec(s, "component `type` not a string", "`\"type\": 3`")
-                .fails(2, "$.model.encoder.type: must be a string, got the number 3; registered encoder types: mlp");
+                .fails(2, "$.model.encoder.type: must be a string, got the number 3; registered encoder types: cnn, conv-ae, mlp");
     }
 
     @Test
@@ -498,7 +499,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         obj(s, "data").put("dataset", "cifar100");
         spec(s, "unknown `data.dataset`", "`\"dataset\": \"cifar100\"`")
-                .fails(2, "$.data.dataset: unknown value 'cifar100'; one of: fashion-mnist, mnist, kmnist");
+                .fails(2, "$.data.dataset: unknown value 'cifar100'; one of: fashion-mnist, mnist, kmnist, cifar-10");
     }
 
     @Test
@@ -567,7 +568,7 @@ class SpecErrorCatalogueTest {
         spec(s, "several problems", "the five above at once")
                 .fails(2, "$.data.transform: unknown value 'foo'; one of: scale, quantize, binarize, dynamic-binarize",
                         "$.model.latentDim: must be from 1 to 1000000, got 0",
-                        "$.model.encoder.type: unknown encoder type 'conv'; registered: mlp",
+                        "$.model.encoder.type: unknown encoder type 'conv'; registered: cnn, conv-ae, mlp",
                         "$.training.epochs: is required: a whole number from 1 to 100000",
                         "$.extra: unknown field; known fields here: name, seed, data, model, objective, optimizer, "
                                 + "training");
@@ -703,14 +704,101 @@ class SpecErrorCatalogueTest {
                         + " (from the spec), got 300");
     }
 
+    // ---------------------------------------------------------------- convolutional models and CIFAR-10
+
+    /** The tiny spec with a cnn encoder (small filters) and the MLP decoder, so one problem is reported. */
+    private static ObjectNode cnnEncoder(ObjectNode s) {
+        ObjectNode e = component(s, "encoder").removeAll().put("type", "cnn");
+        e.putArray("filters").add(4).add(8);
+        return e;
+    }
+
+    @Test
+    void cnnBuiltForImagesWithOtherChannels() throws IOException {
+        ObjectNode s = base();
+        cnnEncoder(s).putArray("imageShape").add(3).add(28).add(28);
+        spec(s, "images whose channels do not fit a cnn", "`\"imageShape\": [3, 28, 28]` on 1x28x28 Fashion-MNIST")
+                .fails(2, "$.model.encoder.imageShape: the architecture is built for 3x28x28 images (channels x height x "
+                        + "width), but the data's images are 1x28x28: their channels differ");
+    }
+
+    @Test
+    void cnnBuiltForImagesOfAnotherSize() throws IOException {
+        ObjectNode s = base();
+        cnnEncoder(s).putArray("imageShape").add(1).add(32).add(32);
+        spec(s, "images whose size does not fit a cnn", "`\"imageShape\": [1, 32, 32]` on 1x28x28 Fashion-MNIST")
+                .fails(2, "$.model.encoder.imageShape: the architecture is built for 1x32x32 images (channels x height x "
+                        + "width), but the data's images are 1x28x28: their sizes differ");
+    }
+
+    @Test
+    void cnnStridedConvolutionsThatDoNotFitTheImages() throws IOException {
+        ObjectNode s = base();
+        ObjectNode e = cnnEncoder(s);
+        e.putArray("filters").add(8).add(8).add(8).add(8);
+        e.put("depth", 1).put("kernel", 7).put("padding", 0);
+        spec(s, "a kernel/stride combination that does not reach the image size", "`\"filters\": [8, 8, 8, 8], "
+                + "\"depth\": 1, \"kernel\": 7, \"padding\": 0` on 28x28 images")
+                .fails(2, "$.model.encoder.filters: the 4 strided convolutions (kernel 7, stride 2, padding 0) do not fit "
+                        + "28x28 images: 28x28 -> 11x11 -> 3x3, and kernel 7 is larger than the padded 3x3 input of "
+                        + "strided convolution 3; use fewer filters, a smaller kernel, a smaller stride or more padding");
+    }
+
+    @Test
+    void cnnEvenKernelBetweenStrides() throws IOException {
+        ObjectNode s = base();
+        cnnEncoder(s).put("kernel", 4);
+        spec(s, "an even kernel where stride-1 convolutions must keep the size", "`\"kernel\": 4` with the default "
+                + "`\"depth\": 2`")
+                .fails(2, "$.model.encoder.kernel: must be odd when depth > 1 (the stride-1 convolutions keep the size "
+                        + "with padding (kernel - 1) / 2), got 4");
+    }
+
+    @Test
+    void cifarFileNotAMultipleOfTheRecord() throws IOException {
+        Path d = TinyCifar10.write(dir.resolve("data"), 4);
+        Path batch = d.resolve("data_batch_3.bin");
+        Files.write(batch, new byte[] {7}, java.nio.file.StandardOpenOption.APPEND);
+        ObjectNode s = base();
+        obj(s, "data").put("dataset", "cifar-10").put("path", d.toString()).put("validation", 0);
+        spec(s, "CIFAR-10 file whose length is not a multiple of 3073", "one byte appended to `data_batch_3.bin` "
+                + "of 4 records")
+                .failsWith(3, batch + ": is 12293 bytes, not a multiple of the 3073-byte record (1 label + 3072 pixels); "
+                        + "last record starts at byte 12292 and has only 1 of its 3073 bytes (4 whole records before it)");
+    }
+
+    @Test
+    void latentSizeFlagOutOfRange() throws IOException {
+        new Case("`--latent-size` out of range (the flag edits the spec, so the JSON path is named)",
+                "`vae4j train SPEC.json --latent-size 0`", write(base()), "--latent-size", "0")
+                .command("train")
+                .fails(2, "$.model.latentDim: must be from 1 to 1000000, got 0");
+    }
+
+    @Test
+    void lossModeFlagUnknown() throws IOException {
+        new Case("unknown `--loss-mode`", "`vae4j train SPEC.json --loss-mode gan`", write(base()), "--loss-mode", "gan")
+                .command("train")
+                .failsWith(2, "--loss-mode must be ae (autoencoder) or vae (ELBO), got 'gan'");
+    }
+
+    @Test
+    void betaModeFlagUnknown() throws IOException {
+        new Case("unknown `--beta-mode`", "`vae4j train SPEC.json --beta-mode cyclic`", write(base()), "--beta-mode",
+                "cyclic")
+                .command("train")
+                .fails(2, "$.objective.beta.type: unknown beta schedule type 'cyclic'; registered: constant, linear");
+    }
+
     // ---------------------------------------------------------------- command line and run folders
 
     @Test
     void mistypedOption() throws IOException {
         new Case("mistyped option", "`vae4j train SPEC.json --epoch 3`", write(base()), "--epoch", "3")
                 .command("train")
-                .failsWith(2, "unknown option '--epoch'; the options of train are: --epochs, --force, --no-progress, "
-                        + "--out, --plugins, --rerun, --resume, --seed");
+                .failsWith(2, "unknown option '--epoch'; the options of train are: --beta-mode, --epochs, --force, "
+                        + "--latent-size, --loss-mode, --no-progress, --out, --log-dir, --plugins, --rerun, --resume, "
+                        + "--seed, --target-beta");
     }
 
     @Test

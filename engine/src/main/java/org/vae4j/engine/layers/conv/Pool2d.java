@@ -19,6 +19,9 @@ public abstract sealed class Pool2d implements Layer permits AvgPool2d, MaxPool2
     private final long width;
     private final long outH;
     private final long outW;
+    private final Size2d kernel;
+    private final Size2d stride;
+    private final Size2d padding;
     private final int[] opArgs;
     private final String description;
     private final Scratch output = new Scratch();
@@ -49,12 +52,30 @@ public abstract sealed class Pool2d implements Layer permits AvgPool2d, MaxPool2
         this.width = in[2];
         this.outH = out.h();
         this.outW = out.w();
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
         // kH, kW, sH, sW, pH, pW, dH, dW, 0 = explicit padding, mode, 0 = NCHW
         this.opArgs = new int[] {Math.toIntExact(kernel.h()), Math.toIntExact(kernel.w()),
                 Math.toIntExact(stride.h()), Math.toIntExact(stride.w()), Math.toIntExact(padding.h()),
                 Math.toIntExact(padding.w()), 1, 1, 0, mode, 0};
         this.description = name.substring(0, name.length() - 1) + "; " + channels + "x" + height + "x" + width
                 + " -> " + channels + "x" + outH + "x" + outW + ")";
+    }
+
+    /** @return the window size */
+    public Size2d kernel() {
+        return kernel;
+    }
+
+    /** @return the step between windows */
+    public Size2d stride() {
+        return stride;
+    }
+
+    /** @return the implicit padding on each side */
+    public Size2d padding() {
+        return padding;
     }
 
     /** @return the libnd4j forward op, such as {@code "maxpool2d"} */

@@ -80,6 +80,18 @@ class ConvGradientTest {
                 false, 6), uniform(106, 2, 2, 6, 7), 6);
     }
 
+    /** Stride 1 takes dX as a convolution with the flipped kernel: padded, unpadded, non-square. */
+    @Test
+    void conv2dStride1InputGradientThroughTheFlippedKernel() {
+        Size2d one = Size2d.of(1);
+        check(new Conv2d(new long[] {3, 5, 6}, 4, 3, 1, 1, Initializer.PYTORCH, D, rng(8)),
+                uniform(108, 2, 3, 5, 6), 8);
+        check(conv(new long[] {2, 5, 6}, 3, Size2d.of(3, 2), one, Size2d.of(2, 0), one, 1, true, 9),
+                uniform(109, 2, 2, 5, 6), 9);
+        check(conv(new long[] {2, 4, 5}, 2, Size2d.of(2, 3), one, Size2d.of(1, 2), one, 1, false, 10),
+                uniform(110, 3, 2, 4, 5), 10);
+    }
+
     @Test
     void conv2dPointwise() {
         check(new Conv2d(new long[] {3, 4, 4}, 2, 1, 1, 0, Initializer.PYTORCH, D, rng(7)),

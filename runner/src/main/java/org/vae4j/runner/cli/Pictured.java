@@ -1,0 +1,69 @@
+package org.vae4j.runner.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.vae4j.runner.assemble.DataAssembler;
+import org.vae4j.runner.assemble.TrainingData;
+import org.vae4j.runner.report.RunFigures;
+import org.vae4j.runner.run.RunDirectory;
+import org.vae4j.runner.run.TrainedModel;
+
+/**
+ * What the picture commands (sample, interpolate, manifold, scatter, plot) share: the run folder,
+ * its newest checkpoint and, when a picture needs it, the run's data.
+ *
+ * @param run     the run folder
+ * @param model   the trained model
+ * @param data    the run's data, or null when not loaded
+ * @param figures the pictures of the model
+ */
+record Pictured(RunDirectory run, TrainedModel model, TrainingData data, RunFigures figures) {
+
+    /**
+     * @param command  the command's name, for messages
+     * @param runDir   the positional arguments
+     * @param plugins  the plugin folders
+     * @param withData whether to load the run's data
+     * @return the run, model and pictures
+     * @throws IOException if the run cannot be read
+     */
+    static Pictured open(String command, List<String> runDir, PluginOptions plugins, boolean withData)
+            throws IOException {
+        requireOne(command, runDir);
+        RunDirectory run = RunDirectory.open(Path.of(runDir.get(0)));
+        TrainedModel tm = TrainedModel.load(run, plugins.registry());
+        if (!withData) {
+            return new Pictured(run, tm, null, RunFigures.withoutData(tm.spec(), tm.model(), tm.dataShape(), run.path()));
+        }
+        TrainingData data = DataAssembler.load(tm.spec(), run.path(), System.getenv(), run.spec().toString());
+        return new Pictured(run, tm, data, new RunFigures(tm.spec(), tm.model(), data, run.path()));
+    }
+
+    /**
+     * @param command the command's name
+     * @param runDir  its positional arguments
+     * @throws UsageException unless there is exactly one
+     */
+    static void requireOne(String command, List<String> runDir) {
+        if (runDir.size() != 1) {
+            throw new UsageException(command + " takes one RUN_DIR, got " + runDir.size());
+        }
+    }
+
+    /**
+     * @param out         the --out option, or null
+     * @param defaultName the file in the run's images/ folder otherwise
+     * @return the file to write, its folder created
+     * @throws IOException if the folder cannot be created
+     */
+    Path output(Path out, String defaultName) throws IOException {
+        Path file = out != null ? out : run.images().resolve(defaultName);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return file;
+    }
+}

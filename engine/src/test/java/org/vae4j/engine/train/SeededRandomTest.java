@@ -14,9 +14,13 @@ class SeededRandomTest {
 
     @Test
     void seedZeroIsRepeatableLikeAnyOther() {
-        assertEquals(java.util.Arrays.toString(draws(0)), java.util.Arrays.toString(draws(0)));
-        assertEquals(java.util.Arrays.toString(draws(7)), java.util.Arrays.toString(draws(7)));
-        assertNotEquals(java.util.Arrays.toString(draws(0)), java.util.Arrays.toString(draws(7)));
+        double[] first = draws(0);
+        double[] again = draws(0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first, again, 0.0,
+                "ND4J seeds from the clock when given 0; SeededRandom must not");
+        double[] seven = draws(7);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(seven, draws(7), 0.0);
+        assertNotEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(seven));
     }
 
     @Test

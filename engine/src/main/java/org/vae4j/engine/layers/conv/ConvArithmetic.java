@@ -101,4 +101,22 @@ public final class ConvArithmetic {
         return Size2d.of(convOutput(height, kernel.h(), stride.h(), padding.h(), dilation.h()),
                 convOutput(width, kernel.w(), stride.w(), padding.w(), dilation.w()));
     }
+
+    /**
+     * Checks the output gradient a backward pass was given against the last forward pass.
+     *
+     * @param layer the layer, for the message
+     * @param g     the output gradient
+     * @param n     the batch size of the forward pass
+     * @param c     output channels
+     * @param h     output height
+     * @param w     output width
+     * @throws ShapeMismatchException naming the layer and both shapes
+     */
+    static void requireGradient(String layer, org.nd4j.linalg.api.ndarray.INDArray g, long n, long c, long h, long w) {
+        if (g.rank() != 4 || g.size(0) != n || g.size(1) != c || g.size(2) != h || g.size(3) != w) {
+            throw new org.vae4j.engine.layers.ShapeMismatchException(layer + ": expects output gradient [" + n + ", "
+                    + c + ", " + h + ", " + w + "], got " + org.vae4j.engine.layers.Shapes.show(g.shape()));
+        }
+    }
 }

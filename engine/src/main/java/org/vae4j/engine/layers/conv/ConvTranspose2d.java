@@ -188,11 +188,7 @@ public final class ConvTranspose2d implements Layer {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
         long n = batch;
-        if (gradOutput.rank() != 4 || gradOutput.size(0) != n || gradOutput.size(1) != outChannels
-                || gradOutput.size(2) != outH || gradOutput.size(3) != outW) {
-            throw new ShapeMismatchException(describe() + ": expects output gradient [" + n + ", " + outChannels + ", "
-                    + outH + ", " + outW + "], got " + Shapes.show(gradOutput.shape()));
-        }
+        ConvArithmetic.requireGradient(describe(), gradOutput, n, outChannels, outH, outW);
         DataType type = gradOutput.dataType();
         INDArray gcols = im2col.unfold(gradOutput);
         GroupedGemm.gemm(input2, gcols, weightMatrix(weight.gradient()), groups, false, true);

@@ -16,15 +16,26 @@ import org.vae4j.engine.train.TrainingListener;
  * the epoch's images with the running loss and images per second, redrawn by its own thread at
  * most every {@value #REDRAW_MILLIS} ms; when output goes to a file, a plain line every tenth of
  * an epoch, so batch-system logs stay small. A training step only stores two numbers.
+ *
+ * <p>The bar is always given its width ({@link #terminalColumns()}). Left to itself, progressbar
+ * asks JLine for the terminal's size, and JLine finds it by starting {@code stty} as a child
+ * process: a training run then depends on the JVM's process-reaper thread, whose small stack
+ * overflows when a library with a large static TLS block is preloaded (Debian's OpenBLAS
+ * reserves 60 KB per thread), and the run hangs. No child process, no hang.
  */
 final class ConsoleProgress implements TrainingListener {
     /** Least time between two redraws of the bar, and between two loss messages. */
     static final int REDRAW_MILLIS = 100;
+    /** The system property the launcher sets to the terminal's width. */
+    static final String COLUMNS_PROPERTY = "vae4j.columns";
+    /** The width assumed when nobody says. */
+    static final int DEFAULT_COLUMNS = 100;
     private final PrintStream out;
     private final int epochs;
     private final long examplesPerEpoch;
     private final boolean terminal;
     private final boolean enabled;
+    private final int columns;
     private long started;
     private long lastPrint;
     private ProgressBar bar;
@@ -37,15 +48,32 @@ final class ConsoleProgress implements TrainingListener {
      * @param examplesPerEpoch training images per epoch, for images per second
      */
     ConsoleProgress(PrintStream out, int epochs, boolean enabled, long examplesPerEpoch) {
-        this(out, epochs, enabled, examplesPerEpoch, System.console() != null);
+        this(out, epochs, enabled, examplesPerEpoch, System.console() != null, terminalColumns());
     }
 
-    ConsoleProgress(PrintStream out, int epochs, boolean enabled, long examplesPerEpoch, boolean terminal) {
+    ConsoleProgress(PrintStream out, int epochs, boolean enabled, long examplesPerEpoch, boolean terminal, int columns) {
+        this.columns = Math.max(40, columns);
         this.out = out;
         this.epochs = epochs;
         this.enabled = enabled;
         this.examplesPerEpoch = Math.max(1, examplesPerEpoch);
         this.terminal = terminal;
+    }
+
+    /**
+     * The terminal's width without asking the terminal: the launcher passes it as the system
+     * property {@value #COLUMNS_PROPERTY} (it reads it with {@code stty}, outside the JVM); then
+     * the {@code COLUMNS} variable; else {@value #DEFAULT_COLUMNS}.
+     *
+     * @return columns
+     */
+    static int terminalColumns() {
+        for (String v : new String[] {System.getProperty(COLUMNS_PROPERTY), System.getenv("COLUMNS")}) {
+            if (v != null && v.trim().matches("\\d{1,4}") && Integer.parseInt(v.trim()) > 0) {
+                return Integer.parseInt(v.trim());
+            }
+        }
+        return DEFAULT_COLUMNS;
     }
 
     @Override
@@ -78,7 +106,8 @@ final class ConsoleProgress implements TrainingListener {
     private void bar(int epoch, long step, long steps, double meanLoss, long now) {
         if (step == 1 || bar == null) {
             closeBar();
-            consumer = new LineConsumer(out);
+            // one column short of the width, so the cursor never wraps to a new line
+            consumer = new LineConsumer(out, columns - 1);
             bar = new ProgressBarBuilder()
                     .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs))
                     .setInitialMax(examplesPerEpoch)
@@ -116,8 +145,8 @@ final class ConsoleProgress implements TrainingListener {
     private static final class LineConsumer extends ConsoleProgressBarConsumer {
         private volatile boolean closed;
 
-        LineConsumer(PrintStream out) {
-            super(out);
+        LineConsumer(PrintStream out, int width) {
+            super(out, width);
         }
 
         @Override

@@ -6,6 +6,7 @@ package org.vae4j.api;
  * beta = 1; beta only shapes training.
  */
 @FunctionalInterface
+@org.vae4j.api.spi.ComponentKind("beta schedule")
 public interface BetaSchedule {
 
     /**

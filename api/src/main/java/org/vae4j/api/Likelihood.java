@@ -28,8 +28,8 @@ public interface Likelihood {
      * @param params   decoder output {@code [N, P*D]}
      * @param scale    factor applied to the gradient (e.g. {@code -1/N} for a batch-mean loss)
      * @param gradient {@code [N, P*D]}, overwritten with {@code scale * d(sum_n log p(x_n))/d params};
-     *                 also sets (overwrites) the gradients of this likelihood's own
-     *                 {@linkplain #parameters() parameters}
+     *                 the gradients of this likelihood's own {@linkplain #parameters() parameters}
+     *                 are added to (as layers add to theirs)
      * @return log p(x|params) per example, {@code [N]}
      */
     INDArray logProbAndGradient(INDArray x, INDArray params, double scale, INDArray gradient);

@@ -23,6 +23,21 @@ public interface Prior {
     INDArray logProbGradient(INDArray z);
 
     /**
+     * The training path of a Monte Carlo KL: log p(z) and its gradients in one call.
+     *
+     * @param z     latent codes {@code [N, L]}
+     * @param scale factor applied to every gradient (e.g. {@code -beta/N} for a batch-mean loss
+     *              that subtracts log p)
+     * @param gradZ {@code [N, L]}, overwritten with {@code scale * d log p(z) / dz}
+     * @return log p(z) per row, {@code [N]}; a prior with {@linkplain #parameters() parameters} also
+     *         adds {@code scale * d sum_n log p(z_n) / d theta} to their gradients
+     */
+    default INDArray logProbAndGradient(INDArray z, double scale, INDArray gradZ) {
+        gradZ.assign(logProbGradient(z)).muli(scale);
+        return logProb(z);
+    }
+
+    /**
      * @param n      how many codes
      * @param random the random stream to draw from
      * @return {@code [n, L]} draws from the prior
@@ -50,7 +65,10 @@ public interface Prior {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no closed-form KL");
     }
 
-    /** @return parameters the prior learns itself; empty for a fixed prior */
+    /**
+     * @return parameters the prior learns itself; empty for a fixed prior. Their gradients come
+     *         from {@link #logProbAndGradient}, so a prior with parameters has no closed-form KL
+     */
     default List<Parameter> parameters() {
         return List.of();
     }

@@ -1,7 +1,10 @@
 /**
- * The contracts of vae4j: what an {@link org.vae4j.api.Encoder}, {@link org.vae4j.api.Decoder},
- * {@link org.vae4j.api.Prior}, {@link org.vae4j.api.Likelihood} and
- * {@link org.vae4j.api.BetaSchedule} must do, so that the engine can train any combination of them.
+ * The contracts of vae4j: a {@link org.vae4j.api.Layer} with its explicit backward pass and
+ * {@link org.vae4j.api.Pass}, and what the components of a variational autoencoder must do: an
+ * {@link org.vae4j.api.Encoder}, {@link org.vae4j.api.Decoder}, {@link org.vae4j.api.Prior},
+ * {@link org.vae4j.api.Likelihood} and {@link org.vae4j.api.BetaSchedule}, so that any combination
+ * of them trains. Models in general are in {@code org.vae4j.api.model}, the provider SPI in
+ * {@code org.vae4j.api.spi}.
  *
  * <p>Conventions shared by every contract:
  * <ul>

@@ -1,5 +1,6 @@
 package org.vae4j.datasets;
 
+import org.vae4j.api.data.Batch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

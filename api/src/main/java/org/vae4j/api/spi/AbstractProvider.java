@@ -1,9 +1,10 @@
 package org.vae4j.api.spi;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A {@link Provider} whose kind, name, configuration class and description are fixed at
+ * A {@link Provider} whose kind, name, configuration class, description and slots are fixed at
  * construction, so an implementation only writes {@link #create}:
  *
  * <pre>{@code
@@ -26,18 +27,21 @@ public abstract class AbstractProvider<T, C> implements Provider<T, C> {
     private final String type;
     private final Class<C> configClass;
     private final String description;
+    private final List<Slot> slots;
 
     /**
      * @param kind        the component interface, e.g. {@code Encoder.class}
      * @param type        the name specs use in {@code "type"}
      * @param configClass the class the JSON configuration is bound to
      * @param description one line for {@code vae4j plugins}
+     * @param slots       the components this one is made of
      */
-    protected AbstractProvider(Class<T> kind, String type, Class<C> configClass, String description) {
+    protected AbstractProvider(Class<T> kind, String type, Class<C> configClass, String description, Slot... slots) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.type = Objects.requireNonNull(type, "type");
         this.configClass = Objects.requireNonNull(configClass, "configClass");
         this.description = description == null ? "" : description;
+        this.slots = List.of(slots);
     }
 
     @Override
@@ -58,5 +62,10 @@ public abstract class AbstractProvider<T, C> implements Provider<T, C> {
     @Override
     public final String description() {
         return description;
+    }
+
+    @Override
+    public final List<Slot> slots() {
+        return slots;
     }
 }

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vae4j.engine.io.AtomicFiles;
 import org.vae4j.engine.io.Npz;
-import org.vae4j.engine.optim.Optimizer;
-import org.vae4j.engine.params.ParameterStore;
+import org.vae4j.api.optim.Optimizer;
+import org.vae4j.engine.params.ModelParameters;
 
 /**
  * Checkpoints of a training run, in a directory, in a format NumPy reads and Java serialization
@@ -24,8 +24,10 @@ import org.vae4j.engine.params.ParameterStore;
  *
  * <ul>
  *   <li>{@code epoch-0003.npz}: one array per model parameter, named {@code param/<path>}
- *       (e.g. {@code param/encoder.0.weight}), and the optimizer's state, named
- *       {@code optimizer/<name>} (e.g. {@code optimizer/m}, {@code optimizer/iteration}).</li>
+ *       (e.g. {@code param/encoder.0.weight}), one per buffer, named {@code buffer/<path>}
+ *       (running statistics), and the state of each parameter group's optimizer, named
+ *       {@code optimizer/<group>/<name>} (e.g. {@code optimizer/model/m},
+ *       {@code optimizer/discriminator/iteration}).</li>
  *   <li>{@code epoch-0003.json}: the epoch completed (counted from 1), the run seed, and the
  *       resolved spec the run was made from.</li>
  *   <li>{@code latest.json}: which checkpoint is the newest, written last.</li>
@@ -39,6 +41,7 @@ import org.vae4j.engine.params.ParameterStore;
 public final class Checkpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARAM = "param/";
+    private static final String BUFFER = "buffer/";
     private static final String OPTIMIZER = "optimizer/";
 
     private Checkpoint() {
@@ -49,20 +52,21 @@ public final class Checkpoint {
      *
      * @param dir            the checkpoints directory (created if absent)
      * @param epochsDone     epochs completed, counted from 1
-     * @param params         the model's parameters
-     * @param optimizer      the optimizer
+     * @param params         the model's parameters and buffers
+     * @param optimizers     the optimizer of each parameter group, by group name
      * @param metadata       the run seed, resolved spec and anything else to restore with
      * @param keep           how many checkpoints to keep, at least 1
      * @return the .npz file written
      * @throws IOException if writing fails; earlier checkpoints stay intact
      */
-    public static Path save(Path dir, int epochsDone, ParameterStore params, Optimizer optimizer,
+    public static Path save(Path dir, int epochsDone, ModelParameters params, Map<String, Optimizer> optimizers,
                             ObjectNode metadata, int keep) throws IOException {
         Files.createDirectories(dir);
         String base = String.format("epoch-%04d", epochsDone);
         Map<String, INDArray> arrays = new LinkedHashMap<>();
-        params.byName().forEach((k, p) -> arrays.put(PARAM + k, p.value()));
-        optimizer.state().forEach((k, v) -> arrays.put(OPTIMIZER + k, v));
+        params.parameterValues().forEach((k, v) -> arrays.put(PARAM + k, v));
+        params.buffers().forEach((k, b) -> arrays.put(BUFFER + k, b.value()));
+        optimizers.forEach((group, o) -> o.state().forEach((k, v) -> arrays.put(OPTIMIZER + group + "/" + k, v)));
         Path npz = dir.resolve(base + ".npz");
         Npz.write(npz, arrays);
         ObjectNode meta = metadata.deepCopy();
@@ -119,15 +123,22 @@ public final class Checkpoint {
         JsonNode meta = readJson(dir.resolve(base + ".json"));
         Map<String, INDArray> arrays = Npz.read(dir.resolve(base + ".npz"));
         Map<String, INDArray> params = new LinkedHashMap<>();
-        Map<String, INDArray> opt = new LinkedHashMap<>();
+        Map<String, INDArray> buffers = new LinkedHashMap<>();
+        Map<String, Map<String, INDArray>> opt = new LinkedHashMap<>();
         arrays.forEach((k, v) -> {
             if (k.startsWith(PARAM)) {
                 params.put(k.substring(PARAM.length()), v);
+            } else if (k.startsWith(BUFFER)) {
+                buffers.put(k.substring(BUFFER.length()), v);
             } else if (k.startsWith(OPTIMIZER)) {
-                opt.put(k.substring(OPTIMIZER.length()), v);
+                String rest = k.substring(OPTIMIZER.length());
+                int slash = rest.indexOf('/');
+                // checkpoints of vae4j 0.1 had one optimizer and no group: optimizer/<name>
+                String group = slash < 0 ? "" : rest.substring(0, slash);
+                opt.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(rest.substring(slash + 1), v);
             }
         });
-        return new Loaded(meta.path("epochsDone").asInt(), (ObjectNode) meta, params, opt);
+        return new Loaded(meta.path("epochsDone").asInt(), (ObjectNode) meta, params, buffers, opt);
     }
 
     private static JsonNode readJson(Path file) throws IOException {
@@ -148,19 +159,42 @@ public final class Checkpoint {
      * @param epochsDone epochs completed, counted from 1
      * @param metadata   what {@link #save} was given, plus bookkeeping
      * @param parameters parameter arrays by path
-     * @param optimizer  optimizer state arrays by name
+     * @param buffers    buffer arrays by path
+     * @param optimizers optimizer state arrays by group name, then by name (group "" in
+     *                   checkpoints of vae4j 0.1, which had one optimizer)
      */
     public record Loaded(int epochsDone, ObjectNode metadata, Map<String, INDArray> parameters,
-                         Map<String, INDArray> optimizer) {
+                         Map<String, INDArray> buffers, Map<String, Map<String, INDArray>> optimizers) {
         /**
-         * Restores parameters and optimizer state.
+         * Restores parameters and buffers.
          *
-         * @param params    the model's parameters
-         * @param opt       the optimizer
+         * @param params the model's parameters
+         * @throws IllegalArgumentException if the checkpoint does not fit the model
          */
-        public void restore(ParameterStore params, Optimizer opt) {
-            params.load(parameters);
-            opt.loadState(optimizer);
+        public void restore(ModelParameters params) {
+            params.load(parameters, buffers);
+        }
+
+        /**
+         * Restores parameters, buffers and every group's optimizer state.
+         *
+         * @param params     the model's parameters
+         * @param optimizers the optimizer of each group, by group name
+         * @throws IllegalArgumentException if the checkpoint does not fit the model
+         */
+        public void restore(ModelParameters params, Map<String, Optimizer> optimizers) {
+            restore(params);
+            for (Map.Entry<String, Optimizer> e : optimizers.entrySet()) {
+                Map<String, INDArray> state = this.optimizers.get(e.getKey());
+                if (state == null && optimizers.size() == 1) {
+                    state = this.optimizers.get("");
+                }
+                if (state == null) {
+                    throw new IllegalArgumentException("the checkpoint has no optimizer state of parameter group '"
+                            + e.getKey() + "'");
+                }
+                e.getValue().loadState(state);
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.Layer;
 import org.vae4j.api.Parameter;
+import org.vae4j.api.Pass;
 
 /**
  * Finite-difference checks of analytic gradients, in double precision.
@@ -76,7 +77,8 @@ public final class GradientCheck {
 
     /**
      * Checks a layer's backward pass: the loss is {@code sum(forward(x) * r)} for a fixed random
-     * {@code r}, so the analytic gradients are what {@code backward(r)} returns and writes.
+     * {@code r}, so the analytic gradients are what {@code backward(r)} returns and adds to the
+     * (zeroed) parameter gradients.
      *
      * @param layer the layer, with DOUBLE parameters
      * @param input a DOUBLE input batch
@@ -85,16 +87,19 @@ public final class GradientCheck {
      */
     public static Report layer(Layer layer, INDArray input, long seed) {
         requireDouble(input, "input");
-        INDArray out = layer.forward(input, true);
+        List<Parameter> params = allParameters(layer);
+        params.forEach(p -> p.gradient().assign(0));
+        Pass pass = Pass.training();
+        INDArray out = layer.forward(input, pass);
         INDArray r = Nd4j.getRandomFactory().getNewRandomInstance(seed)
                 .nextGaussian(out.shape()).castTo(DataType.DOUBLE);
-        INDArray gradIn = layer.backward(r.dup(), true).dup();
+        INDArray gradIn = layer.backward(r.dup(), pass, true).dup();
         Map<String, INDArray> analytic = new LinkedHashMap<>();
-        List<Parameter> params = allParameters(layer);
         for (int i = 0; i < params.size(); i++) {
             analytic.put(i + ":" + params.get(i).name(), params.get(i).gradient().dup());
         }
-        DoubleSupplier loss = () -> layer.forward(input, true).mul(r).sumNumber().doubleValue();
+        Pass probe = Pass.training();
+        DoubleSupplier loss = () -> layer.forward(input, probe).mul(r).sumNumber().doubleValue();
         Map<String, Result> results = new LinkedHashMap<>();
         results.put("input", compare(loss, input, gradIn, DEFAULT_EPS));
         for (int i = 0; i < params.size(); i++) {
@@ -103,6 +108,51 @@ public final class GradientCheck {
             results.put(i + ":" + p.name(), compare(loss, p.value(), analytic.get(i + ":" + p.name()), DEFAULT_EPS));
         }
         return new Report(layer.describe(), results);
+    }
+
+    /**
+     * Checks that a layer can run twice in one step, as a discriminator does on real and on
+     * generated images: two training passes on inputs {@code a} and {@code b}, both forward
+     * before either backward, then the backward passes in reverse order. The loss is
+     * {@code sum(f(a) * r) + sum(f(b) * s)}; the parameter gradients must be the sum over both
+     * runs and each input gradient its own run's.
+     *
+     * @param layer the layer, with DOUBLE parameters
+     * @param a     a DOUBLE input batch
+     * @param b     another, of the same shape
+     * @param seed  seed for {@code r} and {@code s}
+     * @return the worst relative error for both inputs and each parameter
+     */
+    public static Report twoPasses(Layer layer, INDArray a, INDArray b, long seed) {
+        requireDouble(a, "input a");
+        requireDouble(b, "input b");
+        List<Parameter> params = allParameters(layer);
+        params.forEach(p -> p.gradient().assign(0));
+        Pass first = Pass.training();
+        Pass second = Pass.training();
+        INDArray outA = layer.forward(a, first);
+        INDArray outB = layer.forward(b, second);
+        var random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        INDArray r = random.nextGaussian(outA.shape()).castTo(DataType.DOUBLE);
+        INDArray s = random.nextGaussian(outB.shape()).castTo(DataType.DOUBLE);
+        INDArray gradB = layer.backward(s.dup(), second, true).dup();
+        INDArray gradA = layer.backward(r.dup(), first, true).dup();
+        Map<String, INDArray> analytic = new LinkedHashMap<>();
+        for (int i = 0; i < params.size(); i++) {
+            analytic.put(i + ":" + params.get(i).name(), params.get(i).gradient().dup());
+        }
+        Pass probeA = Pass.training();
+        Pass probeB = Pass.training();
+        DoubleSupplier loss = () -> layer.forward(a, probeA).mul(r).sumNumber().doubleValue()
+                + layer.forward(b, probeB).mul(s).sumNumber().doubleValue();
+        Map<String, Result> results = new LinkedHashMap<>();
+        results.put("input a", compare(loss, a, gradA, DEFAULT_EPS));
+        results.put("input b", compare(loss, b, gradB, DEFAULT_EPS));
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = params.get(i);
+            results.put(i + ":" + p.name(), compare(loss, p.value(), analytic.get(i + ":" + p.name()), DEFAULT_EPS));
+        }
+        return new Report(layer.describe() + " run twice", results);
     }
 
     /**

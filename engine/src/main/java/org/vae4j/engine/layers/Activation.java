@@ -2,23 +2,33 @@ package org.vae4j.engine.layers;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vae4j.api.Layer;
+import org.vae4j.api.Pass;
 
 /**
- * An element-wise nonlinearity. Subclasses give the function and its backward; this class keeps
- * the input of the last training pass and the reusable output buffers.
+ * An element-wise nonlinearity. Subclasses give the function and its backward; this class keeps,
+ * per {@link Pass}, the input and output of the last training run and the reusable buffers.
  */
 public abstract class Activation implements Layer {
     private final long[] shape;
-    private final Scratch output = new Scratch();
-    private final Scratch gradInput = new Scratch();
-    /** The input of the last training forward pass. */
-    protected INDArray input;
-    /** The output of the last training forward pass. */
-    protected INDArray lastOutput;
+
+    /** What one pass keeps: the buffers and, after a training run, its input and output. */
+    protected static class State {
+        final Scratch outputBuffer = new Scratch();
+        final Scratch gradInputBuffer = new Scratch();
+        /** The input of the last training run. */
+        protected INDArray input;
+        /** The output of the last training run. */
+        protected INDArray output;
+    }
 
     /** @param shape the per-example shape, which an activation keeps */
     protected Activation(long[] shape) {
         this.shape = shape.clone();
+    }
+
+    /** @return a new per-pass state; subclasses that keep more return a subclass */
+    protected State newState() {
+        return new State();
     }
 
     @Override
@@ -32,43 +42,47 @@ public abstract class Activation implements Layer {
     }
 
     @Override
-    public INDArray forward(INDArray x, boolean training) {
-        INDArray out = output.like(x);
-        apply(x, out);
-        if (training) {
-            input = x;
-            lastOutput = out;
+    public INDArray forward(INDArray x, Pass pass) {
+        State s = pass.state(this, this::newState);
+        INDArray out = s.outputBuffer.like(x);
+        apply(x, out, s, pass.isTraining());
+        if (pass.isTraining()) {
+            s.input = x;
+            s.output = out;
         }
         return out;
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
-        if (input == null) {
+    public INDArray backward(INDArray gradOutput, Pass pass, boolean needInputGradient) {
+        State s = pass.state(this, this::newState);
+        if (s.input == null) {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
         if (!needInputGradient) {
             return null;
         }
-        INDArray g = gradInput.like(gradOutput);
-        derivative(gradOutput, g);
+        INDArray g = s.gradInputBuffer.like(gradOutput);
+        derivative(s, gradOutput, g);
         return g;
     }
 
     /**
-     * @param x   the input
-     * @param out where to write f(x), same shape
+     * @param x        the input
+     * @param out      where to write f(x), same shape
+     * @param state    this pass's state
+     * @param training whether a backward pass may follow
      */
-    protected abstract void apply(INDArray x, INDArray out);
+    protected abstract void apply(INDArray x, INDArray out, State state, boolean training);
 
     /**
-     * Writes {@code gradOutput * f'(input)} into {@code gradInput}, using {@link #input} or
-     * {@link #lastOutput}.
+     * Writes {@code gradOutput * f'(input)} into {@code gradInput}.
      *
+     * @param state      this pass's state: the input and output of its last training run
      * @param gradOutput dLoss/dOutput
      * @param gradInput  where to write dLoss/dInput
      */
-    protected abstract void derivative(INDArray gradOutput, INDArray gradInput);
+    protected abstract void derivative(State state, INDArray gradOutput, INDArray gradInput);
 
     @Override
     public String describe() {

@@ -7,24 +7,31 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.Layer;
 import org.vae4j.api.Parameter;
+import org.vae4j.api.Pass;
 import org.vae4j.engine.init.Initializer;
 
 /**
  * A fully connected layer y = x W + b, with W stored {@code [in, out]} (the transpose of
  * PyTorch's {@code nn.Linear.weight}) so that the forward pass is one GEMM without transposes.
  *
- * <p>The backward pass writes dW = x^T g and db = sum over the batch of g with GEMM transpose
- * flags into the parameters' gradient arrays, and skips dx = g W^T when nobody needs it (the
- * first layer of an encoder), which saves a third of this layer's backward work.
+ * <p>The backward pass adds dW = x^T g (a GEMM with transpose flags that accumulates into the
+ * gradient array) and db = the sum over the batch of g to the parameters' gradients, and skips
+ * dx = g W^T when nobody needs it (the first layer of an encoder), which saves a third of this
+ * layer's backward work.
  */
 public final class Dense implements Layer {
     private final long in;
     private final long out;
     private final Parameter weight;
     private final Parameter bias;
-    private final Scratch output = new Scratch();
-    private final Scratch gradInput = new Scratch();
-    private INDArray input;
+
+    /** A pass's buffers and, after a training run, its input. */
+    private static final class State {
+        final Scratch output = new Scratch();
+        final Scratch gradInput = new Scratch();
+        final Scratch biasGradient = new Scratch();
+        INDArray input;
+    }
 
     /**
      * @param in     input features
@@ -58,31 +65,35 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public INDArray forward(INDArray x, boolean training) {
+    public INDArray forward(INDArray x, Pass pass) {
         if (x.rank() != 2 || x.size(1) != in) {
             throw new ShapeMismatchException(describe() + ": expects input [N, " + in + "], got "
                     + Shapes.show(x.shape()));
         }
-        INDArray y = output.get(x.dataType(), x.size(0), out);
+        State s = pass.state(this, State::new);
+        INDArray y = s.output.get(x.dataType(), x.size(0), out);
         Nd4j.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
         y.addiRowVector(bias.value());
-        if (training) {
-            input = x;
+        if (pass.isTraining()) {
+            s.input = x;
         }
         return y;
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
-        if (input == null) {
+    public INDArray backward(INDArray gradOutput, Pass pass, boolean needInputGradient) {
+        State s = pass.state(this, State::new);
+        if (s.input == null) {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
-        Nd4j.gemm(input, gradOutput, weight.gradient(), true, false, 1.0, 0.0);
-        gradOutput.sum(bias.gradient().reshape(out), 0);
+        Nd4j.gemm(s.input, gradOutput, weight.gradient(), true, false, 1.0, 1.0);
+        INDArray db = s.biasGradient.get(gradOutput.dataType(), out);
+        gradOutput.sum(db, 0);
+        bias.gradient().reshape(out).addi(db);
         if (!needInputGradient) {
             return null;
         }
-        INDArray gx = gradInput.get(gradOutput.dataType(), gradOutput.size(0), in);
+        INDArray gx = s.gradInput.get(gradOutput.dataType(), gradOutput.size(0), in);
         Nd4j.gemm(gradOutput, weight.value(), gx, false, true, 1.0, 0.0);
         return gx;
     }

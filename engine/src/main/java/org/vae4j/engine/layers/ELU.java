@@ -18,13 +18,13 @@ public final class ELU extends Activation {
     }
 
     @Override
-    protected void apply(INDArray x, INDArray out) {
+    protected void apply(INDArray x, INDArray out, State state, boolean training) {
         Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.ELU(x, out, alpha));
     }
 
     @Override
-    protected void derivative(INDArray gradOutput, INDArray gradInput) {
-        Nd4j.exec(new EluBp(input, gradOutput, gradInput, alpha));
+    protected void derivative(State state, INDArray gradOutput, INDArray gradInput) {
+        Nd4j.exec(new EluBp(state.input, gradOutput, gradInput, alpha));
     }
 
     @Override

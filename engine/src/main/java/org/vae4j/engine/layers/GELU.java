@@ -39,16 +39,18 @@ public final class GELU extends Activation {
     private static final float B6 = -2.13374055278905e-04f;
     private static final float B8 = -1.45660718464996e-05f;
 
-    private final Scratch cdf = new Scratch();
-    private final Scratch pdf = new Scratch();
-    private final Scratch slope = new Scratch();
     private float[] hostIn = new float[0];
     private float[] hostOut = new float[0];
     private float[] hostSlope = new float[0];
-    /** Whether the pass under way is a training pass, which keeps the derivative. */
-    private boolean trainingPass;
-    /** Whether the last training pass left the derivative in {@link #slope}. */
-    private boolean slopeReady;
+
+    /** A pass's state: the derivative of the last training run, or what the exact path needs. */
+    private static final class GeluState extends State {
+        final Scratch cdf = new Scratch();
+        final Scratch pdf = new Scratch();
+        final Scratch slope = new Scratch();
+        /** Whether the last training run left the derivative in {@link #slope}. */
+        boolean slopeReady;
+    }
 
     /** @param shape the per-example shape */
     public GELU(long... shape) {
@@ -56,16 +58,16 @@ public final class GELU extends Activation {
     }
 
     @Override
-    public INDArray forward(INDArray x, boolean training) {
-        this.trainingPass = training;
-        if (training) {
-            slopeReady = false;
-        }
-        return super.forward(x, training);
+    protected State newState() {
+        return new GeluState();
     }
 
     @Override
-    protected void apply(INDArray x, INDArray out) {
+    protected void apply(INDArray x, INDArray out, State state, boolean training) {
+        GeluState s = (GeluState) state;
+        if (training) {
+            s.slopeReady = false;
+        }
         if (HostFloats.fits(x) && HostFloats.fits(out)) {
             int n = (int) x.length();
             if (hostIn.length < n) {
@@ -76,14 +78,14 @@ public final class GELU extends Activation {
             HostFloats.read(x, hostIn);
             values(hostIn, hostOut, hostSlope, n);
             HostFloats.write(hostOut, out);
-            if (trainingPass) {
+            if (training) {
                 slopes(hostIn, hostSlope, n);
-                HostFloats.write(hostSlope, slope.like(x));
-                slopeReady = true;
+                HostFloats.write(hostSlope, s.slope.like(x));
+                s.slopeReady = true;
             }
             return;
         }
-        INDArray phi = cdf.like(x);
+        INDArray phi = s.cdf.like(x);
         // Phi(x) = 0.5 (1 + erf(x / sqrt 2)), kept for the backward pass
         Nd4j.exec(new Erf(x.mul(INV_SQRT2), phi));
         phi.addi(1.0).muli(0.5);
@@ -91,15 +93,17 @@ public final class GELU extends Activation {
     }
 
     @Override
-    protected void derivative(INDArray gradOutput, INDArray gradInput) {
-        if (slopeReady) {
-            gradOutput.mul(slope.like(input), gradInput);
+    protected void derivative(State state, INDArray gradOutput, INDArray gradInput) {
+        GeluState s = (GeluState) state;
+        INDArray input = s.input;
+        if (s.slopeReady) {
+            gradOutput.mul(s.slope.like(input), gradInput);
             return;
         }
         // d/dx x Phi(x) = Phi(x) + x phi(x), phi the standard normal density
-        INDArray density = pdf.like(input);
+        INDArray density = s.pdf.like(input);
         Nd4j.exec(new Exp(input.mul(input).muli(-0.5), density));
-        density.muli(INV_SQRT_2PI).muli(input).addi(cdf.like(input));
+        density.muli(INV_SQRT_2PI).muli(input).addi(s.cdf.like(input));
         gradInput.assign(gradOutput).muli(density);
     }
 

@@ -18,13 +18,13 @@ public final class LeakyReLU extends Activation {
     }
 
     @Override
-    protected void apply(INDArray x, INDArray out) {
+    protected void apply(INDArray x, INDArray out, State state, boolean training) {
         Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU(x, out, slope));
     }
 
     @Override
-    protected void derivative(INDArray gradOutput, INDArray gradInput) {
-        Nd4j.exec(new LeakyReLUBp(input, gradOutput, gradInput, slope));
+    protected void derivative(State state, INDArray gradOutput, INDArray gradInput) {
+        Nd4j.exec(new LeakyReLUBp(state.input, gradOutput, gradInput, slope));
     }
 
     @Override

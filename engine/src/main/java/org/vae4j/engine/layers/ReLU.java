@@ -13,14 +13,14 @@ public final class ReLU extends Activation {
     }
 
     @Override
-    protected void apply(INDArray x, INDArray out) {
+    protected void apply(INDArray x, INDArray out, State state, boolean training) {
         Nd4j.exec(new RectifiedLinear(x, out, 0.0));
     }
 
     @Override
-    protected void derivative(INDArray gradOutput, INDArray gradInput) {
+    protected void derivative(State state, INDArray gradOutput, INDArray gradInput) {
         // two legacy element-wise ops cost a tenth of ND4J's ThresholdReluBp custom op (BENCHMARKS.md)
-        Nd4j.exec(new Step(input, gradInput, 0.0));
+        Nd4j.exec(new Step(state.input, gradInput, 0.0));
         gradInput.muli(gradOutput);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vae4j.api.Layer;
+import org.vae4j.api.Pass;
 
 /**
  * Layers applied one after the other. Construction checks that each layer's input shape is the
@@ -71,22 +72,22 @@ public class Sequential implements Layer {
     }
 
     @Override
-    public INDArray forward(INDArray input, boolean training) {
+    public INDArray forward(INDArray input, Pass pass) {
         INDArray h = input;
         for (Layer l : layers) {
-            h = l.forward(h, training);
+            h = l.forward(h, pass);
         }
         return h;
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
+    public INDArray backward(INDArray gradOutput, Pass pass, boolean needInputGradient) {
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
             if (!needInputGradient && i < firstTrainable) {
                 return null;
             }
-            g = layers.get(i).backward(g, i > firstTrainable || needInputGradient);
+            g = layers.get(i).backward(g, pass, i > firstTrainable || needInputGradient);
         }
         return g;
     }

@@ -12,12 +12,12 @@ public final class Sigmoid extends Activation {
     }
 
     @Override
-    protected void apply(INDArray x, INDArray out) {
+    protected void apply(INDArray x, INDArray out, State state, boolean training) {
         Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid(x, out));
     }
 
     @Override
-    protected void derivative(INDArray gradOutput, INDArray gradInput) {
-        Nd4j.exec(new SigmoidDerivative(input, gradOutput, gradInput));
+    protected void derivative(State state, INDArray gradOutput, INDArray gradInput) {
+        Nd4j.exec(new SigmoidDerivative(state.input, gradOutput, gradInput));
     }
 }

@@ -13,12 +13,12 @@ public final class Softplus extends Activation {
     }
 
     @Override
-    protected void apply(INDArray x, INDArray out) {
+    protected void apply(INDArray x, INDArray out, State state, boolean training) {
         Nd4j.exec(new SoftPlus(x, out));
     }
 
     @Override
-    protected void derivative(INDArray gradOutput, INDArray gradInput) {
-        Nd4j.exec(new SoftPlusBp(input, gradOutput, gradInput));
+    protected void derivative(State state, INDArray gradOutput, INDArray gradInput) {
+        Nd4j.exec(new SoftPlusBp(state.input, gradOutput, gradInput));
     }
 }

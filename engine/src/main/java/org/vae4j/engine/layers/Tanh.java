@@ -12,12 +12,12 @@ public final class Tanh extends Activation {
     }
 
     @Override
-    protected void apply(INDArray x, INDArray out) {
+    protected void apply(INDArray x, INDArray out, State state, boolean training) {
         Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh(x, out));
     }
 
     @Override
-    protected void derivative(INDArray gradOutput, INDArray gradInput) {
-        Nd4j.exec(new TanhDerivative(input, gradOutput, gradInput));
+    protected void derivative(State state, INDArray gradOutput, INDArray gradInput) {
+        Nd4j.exec(new TanhDerivative(state.input, gradOutput, gradInput));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vae4j.engine.params.ParameterStore;
+import org.vae4j.api.optim.Optimizer;
 
 /**
  * The bookkeeping every optimizer shares: the flat parameter and gradient vectors are copied to
@@ -29,9 +29,7 @@ abstract class HostOptimizer implements Optimizer {
     }
 
     @Override
-    public final void step(ParameterStore params) {
-        INDArray values = params.values();
-        INDArray grads = params.gradients();
+    public final void step(INDArray values, INDArray grads) {
         int n = Math.toIntExact(values.length());
         long t = iteration + 1;
         if (HostVectors.isFloat(values)) {

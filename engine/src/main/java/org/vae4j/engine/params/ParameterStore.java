@@ -10,18 +10,22 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vae4j.api.Layer;
 import org.vae4j.api.Parameter;
+import org.vae4j.api.model.ParameterGroup;
 
 /**
- * Every parameter of a model, named by its path ({@code encoder.0.weight}) and moved into one flat
- * value vector and one flat gradient vector. An optimizer then updates the whole model with a
- * single native call, and gradient clipping takes one norm.
+ * The parameters of one {@link ParameterGroup}, named by their path ({@code encoder.0.weight})
+ * and moved into one flat value vector and one flat gradient vector. The group's optimizer then
+ * updates it with a single call, gradient clipping takes one norm, and zeroing the gradients
+ * before a phase is one fill.
  */
 public final class ParameterStore {
+    private final String group;
     private final Map<String, Parameter> byName;
     private final INDArray values;
     private final INDArray gradients;
 
-    private ParameterStore(Map<String, Parameter> byName, DataType type) {
+    private ParameterStore(String group, Map<String, Parameter> byName, DataType type) {
+        this.group = group;
         this.byName = Collections.unmodifiableMap(byName);
         long total = 0;
         for (Parameter p : byName.values()) {
@@ -41,24 +45,24 @@ public final class ParameterStore {
     }
 
     /**
-     * Collects and flattens parameters.
+     * Collects and flattens the parameters of a group.
      *
-     * @param type   the floating-point type of the flat vectors (every parameter must have it)
-     * @param groups named groups of parameters, e.g. {@code "likelihood" -> its parameters}
-     * @param roots  named layer trees, e.g. {@code "encoder" -> encoder}
+     * @param group the group
+     * @param type  the floating-point type of the flat vectors (every parameter must have it)
      * @return the store; the parameters are now views into it
+     * @throws IllegalArgumentException if two parameters share a path or one has another type
      */
-    public static ParameterStore of(DataType type, Map<String, Layer> roots, Map<String, List<Parameter>> groups) {
+    public static ParameterStore of(ParameterGroup group, DataType type) {
         Map<String, Parameter> named = new LinkedHashMap<>();
-        roots.forEach((name, layer) -> collect(name, layer, named));
-        groups.forEach((name, params) -> params.forEach(p -> put(named, name + "." + p.name(), p)));
+        group.networks().forEach((name, layer) -> collect(name, layer, named));
+        group.parameters().forEach((name, params) -> params.forEach(p -> put(named, name + "." + p.name(), p)));
         for (Map.Entry<String, Parameter> e : named.entrySet()) {
             if (e.getValue().value().dataType() != type) {
                 throw new IllegalArgumentException("parameter " + e.getKey() + " is "
                         + e.getValue().value().dataType() + ", the model is " + type);
             }
         }
-        return new ParameterStore(named, type);
+        return new ParameterStore(group.name(), named, type);
     }
 
     private static void collect(String prefix, Layer layer, Map<String, Parameter> out) {
@@ -75,6 +79,11 @@ public final class ParameterStore {
         if (out.putIfAbsent(name, p) != null) {
             throw new IllegalArgumentException("two parameters are named " + name);
         }
+    }
+
+    /** @return the group's name */
+    public String group() {
+        return group;
     }
 
     /** @return the parameters by path, in a stable order */
@@ -97,6 +106,11 @@ public final class ParameterStore {
         return byName.isEmpty() ? 0 : values.length();
     }
 
+    /** Sets every gradient to zero, before a phase adds its gradients. */
+    public void zeroGradients() {
+        gradients.assign(0);
+    }
+
     /**
      * Scales the gradients down so that their joint L2 norm is at most {@code maxNorm}.
      *
@@ -109,31 +123,5 @@ public final class ParameterStore {
             gradients.muli(maxNorm / (norm + 1e-6));
         }
         return norm;
-    }
-
-    /**
-     * Copies values into the parameters, for restoring a checkpoint.
-     *
-     * @param saved arrays by parameter path; every parameter must be present with its shape
-     * @throws IllegalArgumentException naming a missing, extra or misshapen parameter
-     */
-    public void load(Map<String, INDArray> saved) {
-        for (Map.Entry<String, Parameter> e : byName.entrySet()) {
-            INDArray a = saved.get(e.getKey());
-            if (a == null) {
-                throw new IllegalArgumentException("checkpoint has no parameter " + e.getKey());
-            }
-            if (!java.util.Arrays.equals(a.shape(), e.getValue().value().shape())) {
-                throw new IllegalArgumentException("parameter " + e.getKey() + " has shape "
-                        + java.util.Arrays.toString(a.shape()) + " in the checkpoint, the model expects "
-                        + java.util.Arrays.toString(e.getValue().value().shape()));
-            }
-        }
-        for (String k : saved.keySet()) {
-            if (!byName.containsKey(k)) {
-                throw new IllegalArgumentException("checkpoint has parameter " + k + " the model does not have");
-            }
-        }
-        byName.forEach((k, p) -> p.value().assign(saved.get(k).castTo(p.value().dataType())));
     }
 }

@@ -1,19 +1,22 @@
 package org.vae4j.engine.train;
 
-import org.vae4j.engine.model.BatchLoss;
+import org.vae4j.api.model.Metrics;
 
-/** The loss became NaN or infinite; training stops instead of writing garbage checkpoints. */
+/** A figure of a training step became NaN or infinite; training stops instead of writing garbage checkpoints. */
 public class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param epoch the epoch, counted from 0
-     * @param step  the step within the epoch, counted from 0
-     * @param loss  the offending batch's sums
+     * @param epoch   the epoch, counted from 0
+     * @param step    the iteration within the epoch, counted from 0
+     * @param phase   the training phase
+     * @param metric  the first figure that is not finite
+     * @param figures the step's figures
      */
-    public TrainingDivergedException(int epoch, long step, BatchLoss loss) {
-        super(String.format("training diverged at epoch %d, step %d: reconstruction %s, KL %s "
+    public TrainingDivergedException(int epoch, long step, String phase, String metric, Metrics figures) {
+        super(String.format("training diverged at epoch %d, step %d (%s phase): %s is %s; the step's figures: %s "
                 + "(try a lower learning rate or gradient clipping, \"optimizer\": {\"clipNorm\": ...})",
-                epoch + 1, step + 1, loss.reconstruction(), loss.kl()));
+                epoch + 1, step + 1, phase, metric, figures.has(metric) ? figures.sum(metric) : figures.setting(metric),
+                figures));
     }
 }

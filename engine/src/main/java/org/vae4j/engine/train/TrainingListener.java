@@ -1,17 +1,19 @@
 package org.vae4j.engine.train;
 
+import org.vae4j.api.model.Metrics;
+
 /** Hears about training as it happens: progress output, metrics files, checkpoints. */
 public interface TrainingListener {
 
     /**
-     * After each optimizer step; keep it cheap.
+     * After each training iteration; keep it cheap.
      *
      * @param epoch         the epoch, counted from 0
-     * @param stepInEpoch   steps done in this epoch, counted from 1
-     * @param stepsPerEpoch steps in the whole epoch
-     * @param meanLoss      running mean of the trained objective over the epoch so far
+     * @param stepInEpoch   iterations done in this epoch, counted from 1
+     * @param stepsPerEpoch iterations in the whole epoch
+     * @param epochSoFar    the sums of the epoch so far (read, do not keep: the trainer adds to it)
      */
-    default void onStep(int epoch, long stepInEpoch, long stepsPerEpoch, double meanLoss) {
+    default void onStep(int epoch, long stepInEpoch, long stepsPerEpoch, Metrics epochSoFar) {
     }
 
     /**

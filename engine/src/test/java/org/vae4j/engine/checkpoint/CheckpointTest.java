@@ -20,32 +20,37 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vae4j.engine.likelihood.GaussianLikelihood;
-import org.vae4j.engine.model.TestModels;
-import org.vae4j.engine.model.VariationalAutoencoder;
+import java.util.LinkedHashMap;
+import org.vae4j.api.optim.Optimizer;
 import org.vae4j.engine.optim.Adam;
-import org.vae4j.engine.optim.Optimizer;
+import org.vae4j.engine.params.ModelParameters;
 import org.vae4j.engine.params.ParameterStore;
-import org.vae4j.engine.prior.StandardNormalPrior;
+import org.vae4j.engine.train.TwoPhaseModel;
 
 class CheckpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Setup(ParameterStore params, Optimizer optimizer) {
+    private record Setup(ModelParameters params, Map<String, Optimizer> optimizers) {
+        INDArray values(String group) {
+            return params.group(group).values();
+        }
     }
 
-    /** A small model with a learned sigma, and an Adam that has taken {@code steps} random steps. */
+    /** A model of two parameter groups, each with an Adam that has taken {@code steps} random steps. */
     private static Setup setup(DataType type, int steps) {
-        VariationalAutoencoder m = TestModels.mlpVae(3, 4, 5, 2, GaussianLikelihood.learned(4, -0.5, type),
-                new StandardNormalPrior(2, type), true, type);
-        ParameterStore params = m.parameters();
-        Adam adam = new Adam(0.01, 0.9, 0.999, 1e-8);
-        for (int i = 0; i < steps; i++) {
-            params.gradients().assign(Nd4j.getRandomFactory().getNewRandomInstance(100 + i)
-                    .nextGaussian(new long[] {params.count()}).castTo(type));
-            adam.step(params);
+        ModelParameters params = ModelParameters.of(new TwoPhaseModel(3, 4, 5, type), type);
+        Map<String, Optimizer> optimizers = new LinkedHashMap<>();
+        for (String g : params.groups().keySet()) {
+            ParameterStore store = params.group(g);
+            Adam adam = new Adam(0.01, 0.9, 0.999, 1e-8);
+            for (int i = 0; i < steps; i++) {
+                store.gradients().assign(Nd4j.getRandomFactory().getNewRandomInstance(100 + i + 10 * g.length())
+                        .nextGaussian(new long[] {store.count()}).castTo(type));
+                adam.step(store.values(), store.gradients());
+            }
+            optimizers.put(g, adam);
         }
-        return new Setup(params, adam);
+        return new Setup(params, optimizers);
     }
 
     private static double[] bits(INDArray a) {
@@ -59,7 +64,7 @@ class CheckpointTest {
             Setup saved = setup(type, 3);
             ObjectNode meta = JSON.createObjectNode().put("seed", 42);
             meta.putObject("spec").put("name", "test");
-            Path npz = Checkpoint.save(ckpt, 7, saved.params(), saved.optimizer(), meta, 3);
+            Path npz = Checkpoint.save(ckpt, 7, saved.params(), saved.optimizers(), meta, 3);
             assertEquals(ckpt.resolve("epoch-0007.npz"), npz);
             assertTrue(Files.exists(ckpt.resolve("epoch-0007.json")));
             assertEquals("epoch-0007", JSON.readTree(ckpt.resolve("latest.json").toFile()).get("checkpoint").asText());
@@ -70,29 +75,59 @@ class CheckpointTest {
             assertEquals(42, loaded.metadata().get("seed").asInt());
             assertEquals("test", loaded.metadata().get("spec").get("name").asText());
             assertEquals("epoch-0007.npz", loaded.metadata().get("arrays").asText());
-            assertEquals(saved.params().byName().keySet(), loaded.parameters().keySet());
-            assertEquals(List.of("m", "v", "iteration"), List.copyOf(loaded.optimizer().keySet()));
-            assertEquals(type, loaded.parameters().get("likelihood.logSigma").dataType());
+            assertEquals(saved.params().parameterValues().keySet(), loaded.parameters().keySet());
+            assertEquals(List.of("first", "second"), List.copyOf(loaded.optimizers().keySet()));
+            assertEquals(List.of("m", "v", "iteration"), List.copyOf(loaded.optimizers().get("second").keySet()));
+            assertEquals(type, loaded.parameters().get("second.weight").dataType());
 
             Setup fresh = setup(type, 0);
-            assertFalse(java.util.Arrays.equals(bits(saved.params().values()), bits(fresh.params().values())));
-            loaded.restore(fresh.params(), fresh.optimizer());
-            assertArrayEquals(bits(saved.params().values()), bits(fresh.params().values()), 0);
-            assertEquals(3, fresh.optimizer().iteration());
-            Map<String, INDArray> s1 = saved.optimizer().state();
-            Map<String, INDArray> s2 = fresh.optimizer().state();
-            for (String k : List.of("m", "v", "iteration")) {
-                assertEquals(s1.get(k).dataType(), s2.get(k).dataType(), k);
-                assertArrayEquals(bits(s1.get(k)), bits(s2.get(k)), 0, k);
+            for (String group : List.of("first", "second")) {
+                assertFalse(java.util.Arrays.equals(bits(saved.values(group)), bits(fresh.values(group))));
             }
-            // and both continue identically
-            INDArray g = Nd4j.getRandomFactory().getNewRandomInstance(9).nextGaussian(new long[] {saved.params().count()}).castTo(type);
-            saved.params().gradients().assign(g);
-            fresh.params().gradients().assign(g);
-            saved.optimizer().step(saved.params());
-            fresh.optimizer().step(fresh.params());
-            assertArrayEquals(bits(saved.params().values()), bits(fresh.params().values()), 0);
+            loaded.restore(fresh.params(), fresh.optimizers());
+            for (String group : List.of("first", "second")) {
+                assertArrayEquals(bits(saved.values(group)), bits(fresh.values(group)), 0);
+                Optimizer before = saved.optimizers().get(group);
+                Optimizer after = fresh.optimizers().get(group);
+                assertEquals(3, after.iteration());
+                Map<String, INDArray> s1 = before.state();
+                Map<String, INDArray> s2 = after.state();
+                for (String k : List.of("m", "v", "iteration")) {
+                    assertEquals(s1.get(k).dataType(), s2.get(k).dataType(), k);
+                    assertArrayEquals(bits(s1.get(k)), bits(s2.get(k)), 0, k);
+                }
+                // and both continue identically
+                ParameterStore a = saved.params().group(group);
+                ParameterStore b = fresh.params().group(group);
+                INDArray g = Nd4j.getRandomFactory().getNewRandomInstance(9).nextGaussian(new long[] {a.count()})
+                        .castTo(type);
+                a.gradients().assign(g);
+                b.gradients().assign(g);
+                before.step(a.values(), a.gradients());
+                after.step(b.values(), b.gradients());
+                assertArrayEquals(bits(a.values()), bits(b.values()), 0);
+            }
         }
+    }
+
+    /** A checkpoint of vae4j 0.1 had one optimizer, saved as optimizer/NAME: it restores a one-group model. */
+    @Test
+    void aCheckpointOfOneUnnamedOptimizerRestoresAOneGroupModel(@TempDir Path dir) throws IOException {
+        Setup saved = setup(DataType.FLOAT, 2);
+        Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
+        saved.params().parameterValues().forEach((k, v) -> arrays.put("param/" + k, v));
+        saved.optimizers().get("first").state().forEach((k, v) -> arrays.put("optimizer/" + k, v));
+        org.vae4j.engine.io.Npz.write(dir.resolve("epoch-0002.npz"), arrays);
+        Files.writeString(dir.resolve("epoch-0002.json"), "{\"epochsDone\": 2}");
+        Files.writeString(dir.resolve("latest.json"), "{\"checkpoint\": \"epoch-0002\"}");
+        Checkpoint.Loaded loaded = Checkpoint.latest(dir).orElseThrow();
+        assertEquals(List.of(""), List.copyOf(loaded.optimizers().keySet()));
+        Adam only = new Adam(0.01, 0.9, 0.999, 1e-8);
+        loaded.restore(setup(DataType.FLOAT, 0).params(), Map.of("model", only));
+        assertEquals(2, only.iteration());
+        IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
+                () -> loaded.restore(setup(DataType.FLOAT, 0).params(), setup(DataType.FLOAT, 0).optimizers()));
+        assertTrue(two.getMessage().contains("parameter group 'first'"), two.getMessage());
     }
 
     private static List<String> files(Path dir) throws IOException {
@@ -105,13 +140,13 @@ class CheckpointTest {
     void keepPrunesTheOlderCheckpoints(@TempDir Path dir) throws IOException {
         Setup s = setup(DataType.FLOAT, 1);
         for (int epoch = 1; epoch <= 4; epoch++) {
-            Checkpoint.save(dir, epoch, s.params(), s.optimizer(), JSON.createObjectNode(), 2);
+            Checkpoint.save(dir, epoch, s.params(), s.optimizers(), JSON.createObjectNode(), 2);
         }
         assertEquals(List.of("epoch-0003.json", "epoch-0003.npz", "epoch-0004.json", "epoch-0004.npz", "latest.json"),
                 files(dir));
         assertEquals(4, Checkpoint.latest(dir).orElseThrow().epochsDone());
         // keep below 1 still keeps the newest
-        Checkpoint.save(dir, 5, s.params(), s.optimizer(), JSON.createObjectNode(), 0);
+        Checkpoint.save(dir, 5, s.params(), s.optimizers(), JSON.createObjectNode(), 0);
         assertEquals(List.of("epoch-0005.json", "epoch-0005.npz", "latest.json"), files(dir));
     }
 

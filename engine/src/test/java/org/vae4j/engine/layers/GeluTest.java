@@ -1,5 +1,6 @@
 package org.vae4j.engine.layers;
 
+import org.vae4j.api.Pass;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** The vectorized FLOAT path of {@link GELU} against the exact DOUBLE one. */
 class GeluTest {
+    private final Pass pass = Pass.training();
 
     @Test
     void floatPathMatchesTheExactFunctionAndDerivative() {
@@ -20,12 +22,12 @@ class GeluTest {
         }
         INDArray xd = Nd4j.createFromArray(grid).reshape(1, n);
         GELU exact = new GELU(n);
-        INDArray yd = exact.forward(xd, true).dup();
-        INDArray gd = exact.backward(Nd4j.ones(DataType.DOUBLE, 1, n), true).dup();
+        INDArray yd = exact.forward(xd, pass).dup();
+        INDArray gd = exact.backward(Nd4j.ones(DataType.DOUBLE, 1, n), pass, true).dup();
         GELU fast = new GELU(n);
         INDArray xf = xd.castTo(DataType.FLOAT);
-        INDArray yf = fast.forward(xf, true).dup();
-        INDArray gf = fast.backward(Nd4j.ones(DataType.FLOAT, 1, n), true).dup();
+        INDArray yf = fast.forward(xf, pass).dup();
+        INDArray gf = fast.backward(Nd4j.ones(DataType.FLOAT, 1, n), pass, true).dup();
         double worstY = 0;
         double worstG = 0;
         for (int i = 0; i < n; i++) {
@@ -47,10 +49,10 @@ class GeluTest {
         GELU g = new GELU(5);
         INDArray view = x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5));
-        INDArray a = g.forward(view, false).dup();
-        INDArray b = g.forward(view.dup(), true).dup();
+        INDArray a = g.forward(view, Pass.inference()).dup();
+        INDArray b = g.forward(view.dup(), pass).dup();
         assertArrayEquals(a.data().asFloat(), b.data().asFloat(), 2e-6f, "ND4J erf path vs the vectorized one");
-        INDArray grad = g.backward(Nd4j.ones(DataType.FLOAT, 6, 5), true);
+        INDArray grad = g.backward(Nd4j.ones(DataType.FLOAT, 6, 5), pass, true);
         assertArrayEquals(new long[] {6, 5}, grad.shape());
     }
 }

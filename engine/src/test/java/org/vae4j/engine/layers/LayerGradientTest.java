@@ -1,5 +1,6 @@
 package org.vae4j.engine.layers;
 
+import org.vae4j.api.Pass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,10 +43,16 @@ class LayerGradientTest {
         return Nd4j.getRandomFactory().getNewRandomInstance(seed);
     }
 
+    /** The layer's gradients, and the same when it runs twice in a step (0.8 x input the second time). */
     private static void check(Layer layer, INDArray input, long seed) {
+        check(layer, input, input.mul(0.8), seed);
+    }
+
+    private static void check(Layer layer, INDArray input, INDArray second, long seed) {
         GradientCheck.Report report = GradientCheck.layer(layer, input, seed);
         report.assertWithin(TOLERANCE);
         assertTrue(report.results().containsKey("input"));
+        GradientCheck.twoPasses(layer, input, second, seed + 1).assertWithin(TOLERANCE);
     }
 
     @Test
@@ -111,7 +118,7 @@ class LayerGradientTest {
             Sequential net = new Sequential(List.of(d0, Activations.named(name, 5), d1));
             INDArray x = awayFromZero(52, 3, 4);
             // precondition for the kinked ones: no pre-activation within 1e-3 of 0
-            INDArray pre = d0.forward(x, false).dup();
+            INDArray pre = d0.forward(x, Pass.inference()).dup();
             assertTrue(Transforms.abs(pre, true).minNumber().doubleValue() > 1e-3, name + ": " + pre);
             GradientCheck.Report report = GradientCheck.layer(net, x, 53);
             report.assertWithin(TOLERANCE);
@@ -165,16 +172,17 @@ class LayerGradientTest {
         INDArray x = awayFromZero(42, 3, 6);
         // precondition: every pre-activation feeding a kink is at least 1e-3 from 0, so an eps of
         // 1e-6 on any input or weight (|x|, |h| <= ~2) cannot cross it
-        INDArray a0 = d0.forward(x, false).dup();
-        INDArray h0 = new ReLU(5).forward(a0, false).dup();
-        INDArray a1 = d1.forward(h0, false).dup();
-        INDArray h1 = new LeakyReLU(0.1, 5).forward(a1, false).dup();
-        INDArray a2 = d2.forward(h1, false).dup();
+        INDArray a0 = d0.forward(x, Pass.inference()).dup();
+        INDArray h0 = new ReLU(5).forward(a0, Pass.inference()).dup();
+        INDArray a1 = d1.forward(h0, Pass.inference()).dup();
+        INDArray h1 = new LeakyReLU(0.1, 5).forward(a1, Pass.inference()).dup();
+        INDArray a2 = d2.forward(h1, Pass.inference()).dup();
         for (INDArray pre : new INDArray[] {a0, a1, a2}) {
             assertTrue(Transforms.abs(pre, true).minNumber().doubleValue() > 1e-3, "pre-activation near a kink: " + pre);
         }
         // some units inactive, some active: the check covers both branches of ReLU
         assertTrue(a0.lt(0).any() && a0.gt(0).any(), a0.toString());
-        check(net, x, 43);
+        // the second run sees the same checked input (another could lie near a kink)
+        check(net, x, x.dup(), 43);
     }
 }

@@ -1,5 +1,6 @@
 package org.vae4j.engine.layers;
 
+import org.vae4j.api.Pass;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +17,7 @@ import org.vae4j.engine.init.Initializer;
 
 /** Forward values and derivatives worked by hand, and the error messages of misuse. */
 class LayerValuesTest {
+    private static final Pass pass = Pass.training();
     private static final double TOL = 1e-12;
     private static final double LN2 = 0.6931471805599453;
 
@@ -30,9 +32,9 @@ class LayerValuesTest {
 
     private static void assertActivation(Layer layer, double[] x, double[] f, double[] df, double derivativeTol) {
         INDArray in = row(x);
-        INDArray out = layer.forward(in, true).dup();
+        INDArray out = layer.forward(in, pass).dup();
         assertArrayEquals(f, out.toDoubleVector(), TOL, layer.describe() + " values");
-        INDArray grad = layer.backward(Nd4j.ones(DataType.DOUBLE, 1, x.length), true).dup();
+        INDArray grad = layer.backward(Nd4j.ones(DataType.DOUBLE, 1, x.length), pass, true).dup();
         assertArrayEquals(df, grad.toDoubleVector(), derivativeTol, layer.describe() + " derivative");
         assertArrayEquals(x, in.toDoubleVector(), 0, "input untouched");
     }
@@ -106,11 +108,11 @@ class LayerValuesTest {
         assertArrayEquals(new long[] {3, 2}, d.parameters().get(0).value().shape());
         assertArrayEquals(new long[] {1, 2}, d.parameters().get(1).value().shape());
         INDArray x = Nd4j.createFromArray(new double[][] {{1, 0, -1}, {2, 1, 0}});
-        INDArray y = d.forward(x, true);
+        INDArray y = d.forward(x, pass);
         assertArrayEquals(new double[] {-3.5, -5, 5.5, 7}, y.dup().reshape(4).toDoubleVector(), TOL);
 
         INDArray g = Nd4j.createFromArray(new double[][] {{1, -1}, {0.5, 2}});
-        INDArray gx = d.backward(g, true);
+        INDArray gx = d.backward(g, pass, true);
         // dx = g W^T, dW = x^T g, db = sum_n g
         assertArrayEquals(new double[] {-1, -1, -1, 4.5, 9.5, 14.5}, gx.dup().reshape(6).toDoubleVector(), TOL);
         assertArrayEquals(new double[] {2, 3, 0.5, 2, -1, 1},
@@ -119,21 +121,23 @@ class LayerValuesTest {
     }
 
     @Test
-    void backwardWithoutInputGradientReturnsNullAndOverwritesParameterGradients() {
+    void backwardWithoutInputGradientReturnsNullAndAddsToParameterGradients() {
         Dense d = knownDense();
         d.parameters().get(0).gradient().assign(100);
         d.parameters().get(1).gradient().assign(100);
-        d.forward(Nd4j.createFromArray(new double[][] {{1, 0, -1}, {2, 1, 0}}), true);
+        d.forward(Nd4j.createFromArray(new double[][] {{1, 0, -1}, {2, 1, 0}}), pass);
         INDArray g = Nd4j.createFromArray(new double[][] {{1, -1}, {0.5, 2}});
-        assertNull(d.backward(g, false));
-        assertNull(d.backward(g, false), "a second backward gives the same, not twice the gradient");
-        assertArrayEquals(new double[] {2, 3, 0.5, 2, -1, 1},
+        assertNull(d.backward(g, pass, false));
+        assertArrayEquals(new double[] {102, 103, 100.5, 102, 99, 101},
                 d.parameters().get(0).gradient().dup().reshape(6).toDoubleVector(), TOL);
-        assertArrayEquals(new double[] {1.5, 1}, d.parameters().get(1).gradient().toDoubleVector(), TOL);
+        assertNull(d.backward(g, pass, false), "a second backward adds the gradient again");
+        assertArrayEquals(new double[] {104, 106, 101, 104, 98, 102},
+                d.parameters().get(0).gradient().dup().reshape(6).toDoubleVector(), TOL);
+        assertArrayEquals(new double[] {103, 102}, d.parameters().get(1).gradient().toDoubleVector(), TOL);
 
         Tanh t = new Tanh(2);
-        t.forward(row(0.1, 0.2), true);
-        assertNull(t.backward(row(1, 1), false));
+        t.forward(row(0.1, 0.2), pass);
+        assertNull(t.backward(row(1, 1), pass, false));
     }
 
     @Test
@@ -141,10 +145,10 @@ class LayerValuesTest {
         Dense first = knownDense();
         Sequential s = new Sequential(List.of(first, new ReLU(2)));
         INDArray x = Nd4j.createFromArray(new double[][] {{1, 0, -1}, {2, 1, 0}});
-        INDArray y = s.forward(x, true);
+        INDArray y = s.forward(x, pass);
         // ReLU of [[-3.5, -5], [5.5, 7]]
         assertArrayEquals(new double[] {0, 0, 5.5, 7}, y.dup().reshape(4).toDoubleVector(), TOL);
-        assertNull(s.backward(Nd4j.createFromArray(new double[][] {{1, -1}, {0.5, 2}}), false));
+        assertNull(s.backward(Nd4j.createFromArray(new double[][] {{1, -1}, {0.5, 2}}), pass, false));
         // the ReLU zeroes row 0's gradient: dW = x1^T [0.5, 2], db = [0.5, 2]
         assertArrayEquals(new double[] {1, 4, 0.5, 2, 0, 0},
                 first.parameters().get(0).gradient().dup().reshape(6).toDoubleVector(), TOL);
@@ -167,10 +171,10 @@ class LayerValuesTest {
     void denseRejectsTheWrongInputWidthNamingItself() {
         Dense d = knownDense();
         ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
-                () -> d.forward(Nd4j.zeros(DataType.DOUBLE, 2, 4), false));
+                () -> d.forward(Nd4j.zeros(DataType.DOUBLE, 2, 4), Pass.inference()));
         assertTrue(e.getMessage().startsWith("Dense(3 -> 2)"), e.getMessage());
         assertTrue(e.getMessage().contains("[N, 3]") && e.getMessage().contains("[2, 4]"), e.getMessage());
-        assertThrows(ShapeMismatchException.class, () -> d.forward(Nd4j.zeros(DataType.DOUBLE, 3), false));
+        assertThrows(ShapeMismatchException.class, () -> d.forward(Nd4j.zeros(DataType.DOUBLE, 3), Pass.inference()));
         ShapeMismatchException zero = assertThrows(ShapeMismatchException.class,
                 () -> new Dense(0, 2, Initializer.PYTORCH, DataType.DOUBLE, Nd4j.getRandomFactory().getNewRandomInstance(1)));
         assertTrue(zero.getMessage().contains("Dense(0 -> 2)"), zero.getMessage());
@@ -179,12 +183,12 @@ class LayerValuesTest {
     @Test
     void backwardBeforeATrainingForwardIsRefusedNamingTheLayer() {
         Dense d = knownDense();
-        d.forward(Nd4j.zeros(DataType.DOUBLE, 1, 3), false);
+        d.forward(Nd4j.zeros(DataType.DOUBLE, 1, 3), Pass.inference());
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> d.backward(Nd4j.zeros(DataType.DOUBLE, 1, 2), true));
+                () -> d.backward(Nd4j.zeros(DataType.DOUBLE, 1, 2), pass, true));
         assertTrue(e.getMessage().contains("Dense(3 -> 2)"), e.getMessage());
         IllegalStateException a = assertThrows(IllegalStateException.class,
-                () -> new GELU(2).backward(Nd4j.zeros(DataType.DOUBLE, 1, 2), true));
+                () -> new GELU(2).backward(Nd4j.zeros(DataType.DOUBLE, 1, 2), pass, true));
         assertTrue(a.getMessage().contains("GELU"), a.getMessage());
     }
 

@@ -13,6 +13,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.Parameter;
+import org.vae4j.api.model.ParameterGroup;
+import org.vae4j.api.optim.Optimizer;
 import org.vae4j.engine.params.ParameterStore;
 
 /**
@@ -27,12 +29,12 @@ class OptimizerTest {
     /** A store holding one parameter {@code "p.w"} of the given values. */
     private static ParameterStore store(double[] values, DataType type) {
         Parameter p = new Parameter("w", Nd4j.createFromArray(values).castTo(type));
-        return ParameterStore.of(type, Map.of(), Map.of("p", List.of(p)));
+        return ParameterStore.of(new ParameterGroup("g", Map.of(), Map.of("p", List.of(p))), type);
     }
 
     private static void step(Optimizer opt, ParameterStore s, double[] g) {
         s.gradients().assign(Nd4j.createFromArray(g).castTo(s.gradients().dataType()));
-        opt.step(s);
+        opt.step(s.values(), s.gradients());
     }
 
     private static double[] values(ParameterStore s) {
@@ -265,7 +267,7 @@ class OptimizerTest {
         ParameterStore three = store(P0, DataType.FLOAT);
         three.gradients().assign(Nd4j.createFromArray(G1).castTo(DataType.FLOAT));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> resumed.step(three));
+                () -> resumed.step(three.values(), three.gradients()));
         assertEquals("optimizer state has 5 values per vector but the model has 3 "
                 + "FLOAT parameters: the checkpoint belongs to a different model", e.getMessage());
     }

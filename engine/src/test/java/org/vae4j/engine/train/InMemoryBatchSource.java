@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vae4j.api.data.Batch;
+import org.vae4j.api.data.BatchSource;
 
 /**
  * Batches of an in-memory {@code [n, D]} array, shuffled per epoch by a permutation that depends
@@ -65,7 +67,7 @@ public final class InMemoryBatchSource implements BatchSource {
         for (int from = 0; from < idx.length; from += batchSize) {
             int[] rows = java.util.Arrays.copyOfRange(idx, from, Math.min(idx.length, from + batchSize));
             INDArray x = data.getRows(rows).dup('c');
-            batches.add(new Batch(x, x));
+            batches.add(new Batch(x, x, new int[rows.length], rows));
         }
         return batches.iterator();
     }

@@ -3,7 +3,6 @@ package org.vae4j.engine.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,56 +11,54 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.vae4j.api.BetaSchedule;
-import org.vae4j.api.TrainingProgress;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.model.Metrics;
+import org.vae4j.api.optim.Optimizer;
 import org.vae4j.engine.checkpoint.Checkpoint;
-import org.vae4j.engine.likelihood.BernoulliLikelihood;
-import org.vae4j.engine.model.BatchLoss;
-import org.vae4j.engine.model.TestModels;
-import org.vae4j.engine.model.VariationalAutoencoder;
 import org.vae4j.engine.optim.Adam;
-import org.vae4j.engine.optim.Optimizer;
 import org.vae4j.engine.optim.Sgd;
-import org.vae4j.engine.params.ParameterStore;
-import org.vae4j.engine.prior.StandardNormalPrior;
+import org.vae4j.engine.params.ModelParameters;
 
 /**
- * The training loop, and the property the run directory relies on: training epochs k..n after
- * restoring the checkpoint of epoch k-1 into a freshly built model gives the same numbers, bit for
- * bit, as training straight through.
+ * The training loop over any model's phases and parameter groups, and the property the run
+ * directory relies on: training epochs k..n after restoring the checkpoint of epoch k-1 into a
+ * freshly built model gives the same numbers, bit for bit, as training straight through.
  */
 class TrainerTest {
     private static final int D = 6;
-    private static final int HIDDEN = 5;
-    private static final int L = 3;
+    private static final int H = 4;
     private static final long MODEL_SEED = 21;
     private static final long RUN_SEED = 77;
-    /** A warm-up that changes every step, so a wrong step count after a resume shows. */
-    private static final BetaSchedule WARMUP = p -> Math.min(1.0, (p.step() + 1) / 8.0);
 
-    /** One training run: model, parameters, optimizer and trainer, all from fixed seeds. */
+    /** One training run: model, parameters, an optimizer per group and a trainer, from fixed seeds. */
     private static final class Run {
-        final VariationalAutoencoder model;
-        final ParameterStore params;
-        final Optimizer optimizer;
+        final TwoPhaseModel model;
+        final ModelParameters params;
+        final Map<String, Optimizer> optimizers = new LinkedHashMap<>();
         final Trainer trainer;
         final InMemoryBatchSource train;
         final InMemoryBatchSource validation;
 
-        Run(DataType type) {
-            model = TestModels.mlpVae(MODEL_SEED, D, HIDDEN, L, new BernoulliLikelihood(D),
-                    new StandardNormalPrior(L, type), true, type);
-            params = model.parameters();
-            optimizer = new Adam(0.02, 0.9, 0.999, 1e-8);
-            trainer = new Trainer(model, params, optimizer, WARMUP, 1.0, RUN_SEED);
+        Run(DataType type, double clipNorm, Optimizer second) {
+            model = new TwoPhaseModel(MODEL_SEED, D, H, type);
+            params = ModelParameters.of(model, type);
+            optimizers.put("first", new Adam(0.02, 0.9, 0.999, 1e-8));
+            optimizers.put("second", second);
+            trainer = new Trainer(model, params, optimizers, clipNorm, RUN_SEED);
             // 11 examples in batches of 4: 4, 4 and a short 3
-            train = new InMemoryBatchSource(TestModels.uniformData(5, 11, D).castTo(type), 4, 9, true);
-            validation = new InMemoryBatchSource(TestModels.uniformData(6, 5, D).castTo(type), 4, 0, false);
+            train = new InMemoryBatchSource(uniform(5, 11).castTo(type), 4, 9, true);
+            validation = new InMemoryBatchSource(uniform(6, 5).castTo(type), 4, 0, false);
+        }
+
+        Run(DataType type) {
+            this(type, 0, new Adam(0.05, 0.9, 0.999, 1e-8));
         }
 
         List<EpochResult> epochs(int from, int to, int of) {
@@ -72,9 +69,13 @@ class TrainerTest {
             return out;
         }
 
-        double[] values() {
-            return params.values().castTo(DataType.DOUBLE).toDoubleVector();
+        double[] values(String group) {
+            return params.group(group).values().castTo(DataType.DOUBLE).toDoubleVector();
         }
+    }
+
+    private static INDArray uniform(long seed, int n) {
+        return Nd4j.getRandomFactory().getNewRandomInstance(seed).nextDouble(new long[] {n, D}).castTo(DataType.DOUBLE);
     }
 
     private static void assertSameResults(List<EpochResult> expected, List<EpochResult> actual) {
@@ -83,16 +84,18 @@ class TrainerTest {
             EpochResult e = expected.get(i);
             EpochResult a = actual.get(i);
             assertEquals(e.epoch(), a.epoch());
-            assertEquals(e.beta(), a.beta(), 0);
-            assertEquals(e.train(), a.train(), "training sums of epoch " + e.epoch());
-            assertEquals(e.validation(), a.validation(), "validation sums of epoch " + e.epoch());
+            assertEquals(e.train().toString(), a.train().toString(), "training figures of epoch " + e.epoch());
+            for (String m : List.of("loss_first", "loss_second")) {
+                assertEquals(e.train().sum(m), a.train().sum(m), 0, m + " of epoch " + e.epoch());
+                assertEquals(e.validation().sum(m), a.validation().sum(m), 0, "validation " + m);
+            }
             assertEquals(e.steps(), a.steps());
         }
     }
 
     @Test
     void inMemorySourceOrderDependsOnlyOnTheEpoch() {
-        InMemoryBatchSource s = new InMemoryBatchSource(TestModels.uniformData(5, 11, D), 4, 9, true);
+        InMemoryBatchSource s = new InMemoryBatchSource(uniform(5, 11), 4, 9, true);
         assertEquals(3, s.batchesPerEpoch());
         assertArrayEquals(s.order(3), s.order(3));
         assertFalse(Arrays.equals(s.order(0), s.order(1)));
@@ -106,41 +109,42 @@ class TrainerTest {
         for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
             Path ckpt = dir.resolve(type.name());
             Run straight = new Run(type);
-            double[] initial = straight.values();
+            double[] initial = straight.values("first");
             List<EpochResult> all = straight.epochs(0, 4, 4);
 
             Run first = new Run(type);
-            List<EpochResult> firstHalf = first.epochs(0, 2, 4);
-            assertSameResults(all.subList(0, 2), firstHalf);
+            assertSameResults(all.subList(0, 2), first.epochs(0, 2, 4));
             ObjectNode meta = new ObjectMapper().createObjectNode().put("seed", RUN_SEED);
-            Checkpoint.save(ckpt, 2, first.params, first.optimizer, meta, 3);
+            Checkpoint.save(ckpt, 2, first.params, first.optimizers, meta, 3);
 
             Run resumed = new Run(type);
-            assertArrayEquals(initial, resumed.values(), 0, "a fresh model starts from the seeds");
+            assertArrayEquals(initial, resumed.values("first"), 0, "a fresh model starts from the seeds");
             Checkpoint.Loaded loaded = Checkpoint.latest(ckpt).orElseThrow();
             assertEquals(2, loaded.epochsDone());
-            loaded.restore(resumed.params, resumed.optimizer);
-            assertArrayEquals(first.values(), resumed.values(), 0);
-            assertEquals(6, resumed.optimizer.iteration());
+            loaded.restore(resumed.params, resumed.optimizers);
+            for (String g : List.of("first", "second")) {
+                assertArrayEquals(first.values(g), resumed.values(g), 0, g);
+                assertEquals(6, resumed.optimizers.get(g).iteration(), "steps of group " + g);
+            }
             List<EpochResult> secondHalf = resumed.epochs(loaded.epochsDone(), 4, 4);
 
             assertSameResults(all.subList(2, 4), secondHalf);
-            assertArrayEquals(straight.values(), resumed.values(), 0, type + ": parameters after epoch 4");
-            assertEquals(straight.optimizer.iteration(), resumed.optimizer.iteration());
-            INDArray m1 = straight.optimizer.state().get("m");
-            INDArray m2 = resumed.optimizer.state().get("m");
-            assertArrayEquals(m1.castTo(DataType.DOUBLE).toDoubleVector(), m2.castTo(DataType.DOUBLE).toDoubleVector(), 0);
+            for (String g : List.of("first", "second")) {
+                assertArrayEquals(straight.values(g), resumed.values(g), 0, type + ": group " + g + " after epoch 4");
+            }
 
-            // it trained: parameters moved and the loss went down
-            assertFalse(Arrays.equals(initial, straight.values()));
-            assertTrue(all.get(3).validation().meanNegativeElbo() < all.get(0).validation().meanNegativeElbo(),
-                    all.get(0).validation() + " -> " + all.get(3).validation());
+            // it trained: parameters moved and both losses went down
+            assertFalse(Arrays.equals(initial, straight.values("first")));
+            for (String m : List.of("loss_first", "loss_second")) {
+                assertTrue(all.get(3).validation().mean(m) < all.get(0).validation().mean(m), m + ": "
+                        + all.get(0).validation() + " -> " + all.get(3).validation());
+            }
 
             // negative control: the parameters alone, without the optimizer state, do not resume
             Run paramsOnly = new Run(type);
-            paramsOnly.params.load(loaded.parameters());
+            loaded.restore(paramsOnly.params);
             paramsOnly.epochs(2, 4, 4);
-            assertFalse(Arrays.equals(straight.values(), paramsOnly.values()), "optimizer state matters");
+            assertFalse(Arrays.equals(straight.values("first"), paramsOnly.values("first")), "optimizer state matters");
         }
     }
 
@@ -148,55 +152,63 @@ class TrainerTest {
     void identicalRunsGiveIdenticalNumbers() {
         Run a = new Run(DataType.FLOAT);
         Run b = new Run(DataType.FLOAT);
-        List<EpochResult> ra = a.epochs(0, 3, 3);
-        List<EpochResult> rb = b.epochs(0, 3, 3);
-        assertSameResults(ra, rb);
-        assertArrayEquals(a.values(), b.values(), 0);
-        assertEquals(a.trainer.evaluate(a.validation, 7), b.trainer.evaluate(b.validation, 7));
+        assertSameResults(a.epochs(0, 3, 3), b.epochs(0, 3, 3));
+        assertArrayEquals(a.values("second"), b.values("second"), 0);
+        Metrics ea = Evaluator.evaluate(a.model, a.validation, RUN_SEED, 7);
+        Metrics eb = Evaluator.evaluate(b.model, b.validation, RUN_SEED, 7);
+        assertEquals(ea.sum("loss_second"), eb.sum("loss_second"), 0);
     }
 
     @Test
-    void epochFiguresStepsAndSchedule() {
+    void phasesRunInOrderOnTheirBatchesWithProgressAndSettings() {
         Run run = new Run(DataType.DOUBLE);
-        List<TrainingProgress> seen = new ArrayList<>();
         List<double[]> steps = new ArrayList<>();
-        Trainer t = new Trainer(run.model, run.params, run.optimizer, p -> {
-            seen.add(p);
-            return 0.5;
-        }, 0, RUN_SEED);
-        EpochResult r = t.epoch(1, 4, run.train, run.validation, new TrainingListener() {
+        EpochResult r = run.trainer.epoch(1, 4, run.train, run.validation, new TrainingListener() {
             @Override
-            public void onStep(int epoch, long stepInEpoch, long stepsPerEpoch, double meanLoss) {
-                steps.add(new double[] {epoch, stepInEpoch, stepsPerEpoch, meanLoss});
+            public void onStep(int epoch, long stepInEpoch, long stepsPerEpoch, Metrics soFar) {
+                steps.add(new double[] {epoch, stepInEpoch, stepsPerEpoch, soFar.count("loss_first"),
+                        soFar.count("loss_second")});
             }
         });
-        assertEquals(List.of(new TrainingProgress(1, 4, 3, 3), new TrainingProgress(1, 4, 4, 3),
-                new TrainingProgress(1, 4, 5, 3)), seen);
-        assertEquals(1, r.epoch());
-        assertEquals(0.5, r.beta());
+        // one batch per iteration: the second phase reuses the first's
         assertEquals(3, r.steps());
-        assertEquals(11, r.train().examples());
-        assertEquals(5, r.validation().examples());
-        assertEquals(3, steps.size());
+        assertEquals(11, r.examples());
+        assertEquals(11, r.train().count("loss_first"));
+        assertEquals(11, r.train().count("loss_second"), "the second phase saw the first phase's batches");
+        assertEquals(5, r.validation().count("loss_first"));
+        assertEquals(List.of(4.0, 8.0, 11.0), steps.stream().map(s -> s[3]).toList());
+        assertEquals(List.of(4.0, 8.0, 11.0), steps.stream().map(s -> s[4]).toList());
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(new double[] {1, i + 1, 3}, Arrays.copyOf(steps.get(i), 3));
         }
-        // the last running mean is the whole epoch's objective (reconstruction + 0.5 KL) per example
-        assertEquals((r.train().reconstruction() + 0.5 * r.train().kl()) / 11, steps.get(2)[3], 1e-12);
-        // validation is evaluate() with the noise of this epoch's index
-        assertEquals(t.evaluate(run.validation, 1), r.validation());
-        assertFalse(t.evaluate(run.validation, 1).equals(t.evaluate(run.validation, 2)), "noise depends on the index");
-        assertNotNull(r.toString());
+        // the setting keeps the last step's value: epoch 1 of 3 iterations each ends at step 5
+        assertEquals(5, r.train().setting("step"));
+        // validation is the evaluation with the noise of this epoch's index
+        assertEquals(Evaluator.evaluate(run.model, run.validation, RUN_SEED, 1).sum("loss_first"),
+                r.validation().sum("loss_first"), 0);
     }
 
     @Test
-    void gradientClippingBoundsEachStep() {
-        Run run = new Run(DataType.DOUBLE);
-        double[] before = run.values();
-        // plain SGD with lr 1: each step moves the parameters by exactly the clipped gradient
-        Trainer t = new Trainer(run.model, run.params, new Sgd(1.0, 0), p -> 1.0, 0.01, RUN_SEED);
+    void eachGroupStepsWithItsOwnOptimizer() {
+        Run run = new Run(DataType.DOUBLE, 0, new Sgd(1e-300, 0));
+        double[] first = run.values("first");
+        double[] second = run.values("second");
+        run.epochs(0, 1, 1);
+        assertFalse(Arrays.equals(first, run.values("first")), "Adam moved the first group");
+        assertArrayEquals(second, run.values("second"), 1e-200, "a learning rate of 1e-300 did not move the second");
+        assertEquals(3, run.optimizers.get("first").iteration());
+        assertEquals(3, run.optimizers.get("second").iteration());
+    }
+
+    @Test
+    void gradientClippingBoundsEachGroupsStep() {
+        // plain SGD with lr 1: each step moves a group by exactly its clipped gradient
+        Run run = new Run(DataType.DOUBLE, 0.01, new Sgd(1.0, 0));
+        double[] before = run.values("second");
+        Trainer t = new Trainer(run.model, run.params, Map.of("first", new Sgd(1.0, 0), "second", new Sgd(1.0, 0)), 0.01,
+                RUN_SEED);
         t.epoch(0, 1, run.train, null, new TrainingListener() { });
-        double[] after = run.values();
+        double[] after = run.values("second");
         double moved = 0;
         for (int i = 0; i < before.length; i++) {
             moved += (after[i] - before[i]) * (after[i] - before[i]);
@@ -206,21 +218,33 @@ class TrainerTest {
     }
 
     @Test
-    void divergenceStopsTrainingNamingEpochAndStep() {
+    void divergenceStopsTrainingNamingEpochStepPhaseAndFigure() {
         Run run = new Run(DataType.DOUBLE);
-        run.params.byName().get("decoder.2.bias").value().putScalar(0, Double.NaN);
+        run.model.second().parameters().get(1).value().putScalar(0, Double.NaN);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> run.trainer.epoch(2, 4, run.train, null, new TrainingListener() { }));
-        assertTrue(e.getMessage().startsWith("training diverged at epoch 3, step 1: reconstruction NaN"), e.getMessage());
-        assertEquals(0, run.optimizer.iteration(), "no step on a NaN loss");
+        assertTrue(e.getMessage().startsWith("training diverged at epoch 3, step 1 (second phase): loss_second is NaN"),
+                e.getMessage());
+        assertEquals(1, run.optimizers.get("first").iteration(), "the first phase stepped");
+        assertEquals(0, run.optimizers.get("second").iteration(), "no step on a NaN loss");
+    }
+
+    @Test
+    void aPhaseOfAGroupWithoutOptimizerIsRefused() {
+        TwoPhaseModel model = new TwoPhaseModel(1, D, H, DataType.DOUBLE);
+        ModelParameters params = ModelParameters.of(model, DataType.DOUBLE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(model, params, Map.of("first", new Sgd(1, 0)), 0, 1));
+        assertTrue(e.getMessage().contains("'second'"), e.getMessage());
     }
 
     @Test
     void evaluateSumsEveryBatch() {
         Run run = new Run(DataType.DOUBLE);
-        BatchLoss whole = run.trainer.evaluate(run.validation, 0);
+        Metrics whole = Evaluator.evaluate(run.model, run.validation, RUN_SEED, 0);
         assertEquals(5, whole.examples());
-        assertEquals(whole, run.trainer.evaluate(run.validation, 0));
-        assertTrue(whole.reconstruction() > 0 && whole.kl() > 0, whole.toString());
+        assertTrue(whole.sum("loss_first") > 0 && whole.sum("loss_second") > 0, whole.toString());
+        Metrics again = Evaluator.evaluate(run.model, run.validation, RUN_SEED, 0);
+        assertEquals(whole.sum("loss_second"), again.sum("loss_second"), 0);
     }
 }

@@ -3,14 +3,16 @@ package org.vae4j.runner.assemble;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.vae4j.api.random.Seeds;
+import org.vae4j.api.random.Streams;
 import org.vae4j.datasets.DataLocator;
+import org.vae4j.datasets.ImageBatches;
 import org.vae4j.datasets.ImageSet;
 import org.vae4j.datasets.LocatedDataset;
 import org.vae4j.datasets.PixelTransform;
 import org.vae4j.datasets.PixelTransforms;
 import org.vae4j.datasets.Splits;
 import org.vae4j.datasets.TrainValidation;
-import org.vae4j.engine.train.Seeds;
 import org.vae4j.runner.spec.DataSpec;
 import org.vae4j.runner.spec.ExperimentSpec;
 import org.vae4j.runner.spec.SpecException;
@@ -18,8 +20,6 @@ import org.vae4j.runner.spec.SpecProblem;
 
 /** Locates, reads, transforms and splits the data a spec names. */
 public final class DataAssembler {
-    private static final long SHUFFLE = 21;
-
     private DataAssembler() {
     }
 
@@ -53,13 +53,13 @@ public final class DataAssembler {
         }
         PixelTransform target = target(d);
         PixelTransform input = input(d, target);
-        long shuffleSeed = Seeds.derive(spec.seed(), SHUFFLE, 0);
+        long shuffleSeed = Seeds.derive(spec.seed(), Streams.SHUFFLE, 0);
         ImageBatches trainBatches = new ImageBatches(train, target, input, d.batchSize(), true, shuffleSeed);
         ImageBatches valBatches = validation == null ? null
                 : new ImageBatches(validation, target, input, d.evalBatchSize(), false, shuffleSeed);
         ImageBatches testBatches = new ImageBatches(test, target, input, d.evalBatchSize(), false, shuffleSeed);
-        return new TrainingData(train, validation, test, trainBatches, valBatches, testBatches, located.sha256(),
-                located.source());
+        return new TrainingData(train, validation, test, trainBatches, valBatches, testBatches,
+                ModelAssembler.dataInfo(d, train.shape()), located.sha256(), located.source());
     }
 
     /**

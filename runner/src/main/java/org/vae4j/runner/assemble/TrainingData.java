@@ -2,8 +2,9 @@ package org.vae4j.runner.assemble;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.vae4j.api.data.BatchSource;
+import org.vae4j.api.data.DataInfo;
 import org.vae4j.datasets.ImageSet;
-import org.vae4j.engine.train.BatchSource;
 
 /**
  * The splits of a run, ready for the engine.
@@ -14,11 +15,13 @@ import org.vae4j.engine.train.BatchSource;
  * @param train         training batches (shuffled per epoch)
  * @param validation    validation batches, or null
  * @param test          test batches
+ * @param info          what components may know of the data
  * @param sha256        SHA-256 of each data file read, for the provenance manifest
  * @param source        where the data came from, for the log
  */
 public record TrainingData(ImageSet trainSet, ImageSet validationSet, ImageSet testSet, BatchSource train,
-                           BatchSource validation, BatchSource test, Map<Path, String> sha256, String source) {
+                           BatchSource validation, BatchSource test, DataInfo info, Map<Path, String> sha256,
+                           String source) {
     /** @return the shape of one example */
     public long[] shape() {
         return trainSet.shape();

@@ -3,27 +3,42 @@ package org.vae4j.runner.cli;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vae4j.api.command.Command;
+import org.vae4j.api.command.CommandException;
+import org.vae4j.api.spi.Provider;
 import org.vae4j.datasets.DataFormatException;
 import org.vae4j.datasets.DataNotFoundException;
 import org.vae4j.engine.Threads;
 import org.vae4j.engine.train.TrainingDivergedException;
 import org.vae4j.runner.plugins.DuplicateProviderException;
+import org.vae4j.runner.plugins.ProviderRegistry;
+import org.vae4j.runner.plugins.RegisteredProvider;
 import org.vae4j.runner.run.RunDirectoryException;
 import org.vae4j.runner.spec.SpecException;
 
 /**
  * Parses the command line, runs the command and maps failures to a message and an
  * {@linkplain ExitCode exit code}: a user sees what is wrong and where, not a stack trace, unless
- * the failure is a bug.
+ * the failure is a bug. The built-in commands are one list here; plugins add commands as
+ * {@link Command} providers, which the runner finds by name and knows nothing else of.
  */
 public final class Cli {
     private static final Pattern UNEXPECTED =
             Pattern.compile("Was passed main parameter '(.*)' but no main parameter was defined in your arg class");
+
     private Cli() {
+    }
+
+    private static List<CliCommand> builtins() {
+        return List.of(new TrainCommand(), new EvalCommand(), new SampleCommand(), new InterpolateCommand(),
+                new ManifoldCommand(), new ScatterCommand(), new PlotCommand(), new ValidateCommand(),
+                new PluginsCommand(), new BenchCommand());
     }
 
     /**
@@ -33,36 +48,16 @@ public final class Cli {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        TrainCommand train = new TrainCommand();
-        EvalCommand eval = new EvalCommand();
-        SampleCommand sample = new SampleCommand();
-        ValidateCommand validate = new ValidateCommand();
-        PluginsCommand plugins = new PluginsCommand();
-        BenchCommand bench = new BenchCommand();
-        VisualizeCommand visualize = new VisualizeCommand();
-        PlotCommand plot = new PlotCommand();
-        InterpolateCommand interpolate = new InterpolateCommand();
-        ManifoldCommand manifold = new ManifoldCommand();
-        ScatterCommand scatter = new ScatterCommand();
-        for (PluginOptions p : List.of(train.plugins, eval.plugins, sample.plugins, validate.plugins, plugins.plugins,
-                bench.plugins, plot.plugins, interpolate.plugins, manifold.plugins, scatter.plugins,
-                visualize.plugins)) {
-            p.warnings = err;
+        List<CliCommand> commands = builtins();
+        JCommander.Builder builder = JCommander.newBuilder().programName("vae4j");
+        for (CliCommand c : commands) {
+            c.plugins().warnings = err;
+            builder.addCommand(c.name(), c);
         }
-        JCommander jc = JCommander.newBuilder()
-                .programName("vae4j")
-                .addCommand("train", train)
-                .addCommand("eval", eval)
-                .addCommand("sample", sample)
-                .addCommand("interpolate", interpolate)
-                .addCommand("manifold", manifold)
-                .addCommand("scatter", scatter)
-                .addCommand("plot", plot)
-                .addCommand("validate", validate)
-                .addCommand("plugins", plugins)
-                .addCommand("bench", bench)
-                .addCommand("visualize", visualize)
-                .build();
+        JCommander jc = builder.build();
+        if (args.length > 0 && !args[0].startsWith("-") && commands.stream().noneMatch(c -> c.name().equals(args[0]))) {
+            return pluginCommand(args, out, err);
+        }
         try {
             jc.parse(args);
         } catch (ParameterException e) {
@@ -71,57 +66,111 @@ public final class Cli {
             err.println("run 'vae4j' without arguments for usage");
             return ExitCode.USAGE;
         }
-        String command = jc.getParsedCommand();
-        if (command == null) {
+        String name = jc.getParsedCommand();
+        if (name == null) {
             StringBuilder sb = new StringBuilder();
             jc.getUsageFormatter().usage(sb);
             err.print(sb);
+            pluginCommandsUsage(err);
             return ExitCode.USAGE;
         }
+        CliCommand command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
         // JCommander files a mistyped option (--epoch for --epochs) under the positional arguments
-        List<String> positional = switch (command) {
-            case "train" -> train.spec;
-            case "eval" -> eval.runDir;
-            case "sample" -> sample.runDir;
-            case "interpolate" -> interpolate.runDir;
-            case "manifold" -> manifold.runDir;
-            case "scatter" -> scatter.runDir;
-            case "plot" -> plot.runDir;
-            case "validate" -> validate.spec;
-            case "bench" -> bench.spec;
-            default -> List.of();
-        };
-        for (String p : positional) {
+        for (String p : command.positional()) {
             if (p.startsWith("-") && p.length() > 1) {
                 List<String> names = new ArrayList<>();
-                jc.getCommands().get(command).getParameters().forEach(d -> names.add(d.getNames()));
+                jc.getCommands().get(name).getParameters().forEach(d -> names.add(d.getNames()));
                 names.sort(null);
-                err.println("vae4j " + command + ": unknown option '" + p + "'; the options of " + command + " are: "
+                err.println("vae4j " + name + ": unknown option '" + p + "'; the options of " + name + " are: "
                         + String.join(", ", names));
                 return ExitCode.USAGE;
             }
         }
-        try {
-            if (!command.equals("plugins") && !command.equals("validate")) {
+        return guarded(name, err, () -> {
+            if (command.computes()) {
                 Threads.configureBlas();
             }
-            return switch (command) {
-                case "train" -> train.run(out, List.of(args));
-                case "eval" -> eval.run(out);
-                case "sample" -> sample.run(out);
-                case "interpolate" -> interpolate.run(out);
-                case "manifold" -> manifold.run(out);
-                case "scatter" -> scatter.run(out);
-                case "plot" -> plot.run(out);
-                case "validate" -> validate.run(out);
-                case "plugins" -> plugins.run(out);
-                case "bench" -> bench.run(out);
-                case "visualize" -> visualize.run(out);
-                default -> throw new UsageException("unknown command " + command);
-            };
-        } catch (SpecException | UsageException | IllegalArgumentException e) {
+            return command.run(out, List.of(args));
+        });
+    }
+
+    /** A command a plugin contributes, found by its name among the {@link Command} providers. */
+    private static int pluginCommand(String[] args, PrintStream out, PrintStream err) {
+        String name = args[0];
+        return guarded(name, err, () -> {
+            ProviderRegistry registry = registry(args, err);
+            Provider<Command, Object> provider;
+            try {
+                provider = registry.get(Command.class, name);
+            } catch (RuntimeException e) {
+                err.println("vae4j: unknown command '" + name + "'; commands: " + String.join(", ", commandNames(registry)));
+                err.println("run 'vae4j' without arguments for usage");
+                return ExitCode.USAGE;
+            }
+            Threads.configureBlas();
+            Command command = provider.create(null, null);
+            List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+            stripPluginOptions(rest);
+            return command.run(rest, new PluginCommandContext(out, err, registry));
+        });
+    }
+
+    private static List<String> commandNames(ProviderRegistry registry) {
+        List<String> names = new ArrayList<>();
+        builtins().forEach(c -> names.add(c.name()));
+        registry.providers(Command.class).forEach(p -> names.add(p.provider().type()));
+        return names;
+    }
+
+    private static void pluginCommandsUsage(PrintStream err) {
+        ProviderRegistry registry = ProviderRegistry.discover(List.of(Path.of("plugins")));
+        List<RegisteredProvider> commands = registry.providers(Command.class);
+        if (!commands.isEmpty()) {
+            err.println("  Commands of plugins:");
+            for (RegisteredProvider p : commands) {
+                err.println("    " + p.provider().type() + "      " + p.provider().description());
+                err.println("      Usage: vae4j " + p.provider().type() + " "
+                        + ((Command) p.provider().create(null, null)).usage());
+            }
+        }
+    }
+
+    /** The registry over ./plugins and every --plugins folder of a plugin command's arguments. */
+    private static ProviderRegistry registry(String[] args, PrintStream err) {
+        PluginOptions options = new PluginOptions();
+        options.warnings = err;
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals("--plugins")) {
+                options.dirs.add(Path.of(args[i + 1]));
+            }
+        }
+        return options.registry();
+    }
+
+    private static void stripPluginOptions(List<String> args) {
+        for (int i = 0; i < args.size() - 1; i++) {
+            if (args.get(i).equals("--plugins")) {
+                args.remove(i + 1);
+                args.remove(i);
+                i--;
+            }
+        }
+    }
+
+    /** A command's body, whose failures become a message and an exit code. */
+    private interface Body {
+        int run() throws Exception;
+    }
+
+    private static int guarded(String command, PrintStream err, Body body) {
+        try {
+            return body.run();
+        } catch (SpecException | UsageException e) {
             err.println("vae4j " + command + ": " + e.getMessage());
             return ExitCode.USAGE;
+        } catch (CommandException e) {
+            err.println("vae4j " + command + ": " + e.getMessage());
+            return e.exitCode();
         } catch (DataNotFoundException | DataFormatException e) {
             err.println("vae4j " + command + ": " + e.getMessage());
             return ExitCode.DATA;
@@ -134,6 +183,9 @@ public final class Cli {
         } catch (DuplicateProviderException e) {
             err.println("vae4j " + command + ": " + e.getMessage());
             return ExitCode.PLUGINS;
+        } catch (IllegalArgumentException e) {
+            err.println("vae4j " + command + ": " + e.getMessage());
+            return ExitCode.USAGE;
         } catch (Exception e) {
             err.println("vae4j " + command + ": internal error (please report it): " + e);
             e.printStackTrace(err);

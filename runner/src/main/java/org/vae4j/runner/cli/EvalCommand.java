@@ -7,21 +7,25 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.vae4j.engine.model.BatchLoss;
-import org.vae4j.engine.model.Metrics;
-import org.vae4j.engine.optim.Sgd;
-import org.vae4j.engine.train.BatchSource;
-import org.vae4j.engine.train.Trainer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.vae4j.api.data.BatchSource;
+import org.vae4j.api.model.MetricInfo;
+import org.vae4j.api.model.Metrics;
+import org.vae4j.api.random.Streams;
+import org.vae4j.engine.train.Evaluator;
 import org.vae4j.runner.assemble.DataAssembler;
 import org.vae4j.runner.assemble.TrainingData;
 import org.vae4j.runner.run.RunDirectory;
 import org.vae4j.runner.run.TrainedModel;
-import org.vae4j.runner.run.TrainingRun;
+import org.vae4j.runner.spec.SpecParser;
 
-/** {@code vae4j eval RUN_DIR}: the test negative ELBO and bits per dimension of a trained run. */
+/**
+ * {@code vae4j eval RUN_DIR}: the figures of a trained run's newest checkpoint on its test (or
+ * validation) split, as JSON: whatever the model reports ({@code neg_elbo} and {@code bpd} for a
+ * VAE), with the same noise as the end of training, so it repeats summary.json.
+ */
 @Parameters(commandDescription = "Evaluate a run's newest checkpoint on its test (or validation) split")
-public final class EvalCommand {
+public final class EvalCommand implements CliCommand {
     @Parameter(description = "RUN_DIR")
     List<String> runDir = new ArrayList<>();
 
@@ -31,7 +35,23 @@ public final class EvalCommand {
     @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
-    int run(PrintStream out) throws Exception {
+    @Override
+    public String name() {
+        return "eval";
+    }
+
+    @Override
+    public List<String> positional() {
+        return runDir;
+    }
+
+    @Override
+    public PluginOptions plugins() {
+        return plugins;
+    }
+
+    @Override
+    public int run(PrintStream out, List<String> commandLine) throws Exception {
         if (runDir.size() != 1) {
             throw new UsageException("eval takes one RUN_DIR, got " + runDir.size());
         }
@@ -45,15 +65,19 @@ public final class EvalCommand {
         if (source == null) {
             throw new UsageException("the run has no validation split ($.data.validation is 0)");
         }
-        Trainer t = new Trainer(tm.model(), tm.model().parameters(), new Sgd(0, 0), p -> 1.0, 0, tm.spec().seed());
-        long index = split.equals("test") ? TrainingRun.TEST_EVALUATION : tm.epochsDone() - 1;
-        BatchLoss loss = t.evaluate(source, index);
-        long dims = data.trainSet().dimensions();
-        out.println(String.format(Locale.ROOT,
-                "{\"split\": \"%s\", \"epochs\": %d, \"examples\": %d, \"neg_elbo\": %.6f, \"reconstruction\": %.6f, "
-                        + "\"kl\": %.6f, \"bpd\": %.6f}",
-                split, tm.epochsDone(), loss.examples(), loss.meanNegativeElbo(), loss.meanReconstruction(),
-                loss.meanKl(), Metrics.bitsPerDimension(loss.meanNegativeElbo(), dims)));
+        long index = split.equals("test") ? Streams.TEST_INDEX : tm.epochsDone() - 1;
+        Metrics figures = Evaluator.evaluate(tm.model(), source, tm.spec().seed(), index);
+        ObjectNode json = SpecParser.MAPPER.createObjectNode();
+        json.put("split", split);
+        json.put("epochs", tm.epochsDone());
+        json.put("examples", figures.examples());
+        for (MetricInfo m : tm.model().metrics()) {
+            double v = m.of(figures);
+            if (m.kind() != MetricInfo.Kind.SETTING && !m.trainingOnly() && !Double.isNaN(v)) {
+                json.put(m.name(), v);
+            }
+        }
+        out.println(SpecParser.MAPPER.writeValueAsString(json));
         return ExitCode.OK;
     }
 }

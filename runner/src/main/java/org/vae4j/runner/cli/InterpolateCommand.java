@@ -11,7 +11,7 @@ import org.vae4j.runner.report.RunFigures;
 
 /** {@code vae4j interpolate RUN_DIR}: rows of decoded a z1 + (1 - a) z2 between prior draws (seed 003). */
 @Parameters(commandDescription = "Decode a*z1 + (1-a)*z2, a = 0, 0.2, ..., 1, between pairs of prior draws: a row per pair")
-public final class InterpolateCommand {
+public final class InterpolateCommand implements CliCommand {
     @Parameter(description = "RUN_DIR")
     List<String> runDir = new ArrayList<>();
 
@@ -27,7 +27,23 @@ public final class InterpolateCommand {
     @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
-    int run(PrintStream console) throws Exception {
+    @Override
+    public String name() {
+        return "interpolate";
+    }
+
+    @Override
+    public List<String> positional() {
+        return runDir;
+    }
+
+    @Override
+    public PluginOptions plugins() {
+        return plugins;
+    }
+
+    @Override
+    public int run(PrintStream console, List<String> commandLine) throws Exception {
         Pictured.requireOne("interpolate", runDir);
         if (n < 1 || n > 1000) {
             throw new UsageException("--n (pairs) must be from 1 to 1000, got " + n);

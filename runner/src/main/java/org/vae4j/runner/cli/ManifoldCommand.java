@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.vae4j.api.model.Sampler;
 import org.vae4j.runner.pictures.NormalQuantile;
 import org.vae4j.runner.pictures.Pictures;
 import org.vae4j.runner.report.RunFigures;
@@ -17,7 +18,7 @@ import org.vae4j.runner.report.RunFigures;
  * image, on seed 003's evenly spaced grid over [-2, 2]^2 or at seed 000's normal quantiles.
  */
 @Parameters(commandDescription = "Decode a grid of latent codes of a 2-D latent space (or a 2-D slice: --dims) into one picture")
-public final class ManifoldCommand {
+public final class ManifoldCommand implements CliCommand {
     @Parameter(description = "RUN_DIR")
     List<String> runDir = new ArrayList<>();
 
@@ -45,7 +46,23 @@ public final class ManifoldCommand {
     @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
-    int run(PrintStream console) throws Exception {
+    @Override
+    public String name() {
+        return "manifold";
+    }
+
+    @Override
+    public List<String> positional() {
+        return runDir;
+    }
+
+    @Override
+    public PluginOptions plugins() {
+        return plugins;
+    }
+
+    @Override
+    public int run(PrintStream console, List<String> commandLine) throws Exception {
         Pictured.requireOne("manifold", runDir);
         if (!grid.equals("linear") && !grid.equals("quantile")) {
             throw new UsageException("--grid must be linear or quantile, got '" + grid + "'");
@@ -59,7 +76,10 @@ public final class ManifoldCommand {
         }
         int[] axes = dims == null ? null : parseDims(dims);
         Pictured p = Pictured.open("manifold", runDir, plugins, false);
-        int latentDim = p.model().model().latentDim();
+        if (!(p.model().model() instanceof Sampler sampler)) {
+            throw new UsageException("this model cannot decode latent codes, so it has no manifold");
+        }
+        int latentDim = sampler.latentDim();
         if (axes == null) {
             if (latentDim != 2) {
                 throw new UsageException("a manifold needs a 2-D latent space, and this model's latentDim is " + latentDim

@@ -35,7 +35,7 @@ record Pictured(RunDirectory run, TrainedModel model, TrainingData data, RunFigu
         RunDirectory run = RunDirectory.open(Path.of(runDir.get(0)));
         TrainedModel tm = TrainedModel.load(run, plugins.registry());
         if (!withData) {
-            return new Pictured(run, tm, null, RunFigures.withoutData(tm.spec(), tm.model(), tm.dataShape(), run.path()));
+            return new Pictured(run, tm, null, RunFigures.withoutData(tm.spec(), tm.model(), tm.data(), run.path()));
         }
         TrainingData data = DataAssembler.load(tm.spec(), run.path(), System.getenv(), run.spec().toString());
         return new Pictured(run, tm, data, new RunFigures(tm.spec(), tm.model(), data, run.path()));

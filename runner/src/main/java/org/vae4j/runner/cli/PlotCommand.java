@@ -12,14 +12,30 @@ import org.vae4j.runner.report.RunReport;
 
 /** {@code vae4j plot RUN_DIR}: every picture of a run again, from its newest checkpoint and metrics, and report.html. */
 @Parameters(commandDescription = "Write every picture of a run from its newest checkpoint and metrics.csv, and its report.html")
-public final class PlotCommand {
+public final class PlotCommand implements CliCommand {
     @Parameter(description = "RUN_DIR")
     List<String> runDir = new ArrayList<>();
 
     @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
-    int run(PrintStream console) throws Exception {
+    @Override
+    public String name() {
+        return "plot";
+    }
+
+    @Override
+    public List<String> positional() {
+        return runDir;
+    }
+
+    @Override
+    public PluginOptions plugins() {
+        return plugins;
+    }
+
+    @Override
+    public int run(PrintStream console, List<String> commandLine) throws Exception {
         Pictured p = Pictured.open("plot", runDir, plugins, true);
         List<Path> written = new ArrayList<>(p.figures().writeAll(p.model().epochsDone(), true));
         boolean finished = Files.isRegularFile(p.run().summary());

@@ -3,22 +3,39 @@ package org.vae4j.runner.cli;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import java.io.PrintStream;
+import java.util.List;
 import org.vae4j.runner.plugins.PluginLoadProblem;
 import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.plugins.RegisteredProvider;
 
 /** {@code vae4j plugins}: every provider a spec can name, with its kind, type name and jar. */
 @Parameters(commandDescription = "List the registered providers and the jars they come from")
-public final class PluginsCommand {
+public final class PluginsCommand implements CliCommand {
     @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
-    int run(PrintStream out) {
+    @Override
+    public String name() {
+        return "plugins";
+    }
+
+    @Override
+    public PluginOptions plugins() {
+        return plugins;
+    }
+
+    @Override
+    public boolean computes() {
+        return false;
+    }
+
+    @Override
+    public int run(PrintStream out, List<String> commandLine) {
         ProviderRegistry r = plugins.registry();
-        out.println(String.format("%-14s %-18s %-60s %s", "KIND", "TYPE", "JAR", "DESCRIPTION"));
+        out.println(String.format("%-14s %-20s %-16s %-60s %s", "KIND", "TYPE", "VERSION", "JAR", "DESCRIPTION"));
         for (RegisteredProvider p : r.all()) {
-            out.println(String.format("%-14s %-18s %-60s %s", p.kindName(), p.provider().type(), p.source(),
-                    p.provider().description()));
+            out.println(String.format("%-14s %-20s %-16s %-60s %s", p.kindName(), p.provider().type(),
+                    p.provider().version(), p.source(), p.provider().description()));
         }
         for (PluginLoadProblem p : r.problems()) {
             out.println("NOT LOADED: " + p);

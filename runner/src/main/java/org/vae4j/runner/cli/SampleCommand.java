@@ -10,7 +10,7 @@ import java.util.List;
 
 /** {@code vae4j sample RUN_DIR --n 64}: a grid of pictures decoded from z ~ p(z). */
 @Parameters(commandDescription = "Draw z from the prior, decode, and write a PNG grid")
-public final class SampleCommand {
+public final class SampleCommand implements CliCommand {
     @Parameter(description = "RUN_DIR")
     List<String> runDir = new ArrayList<>();
 
@@ -30,7 +30,23 @@ public final class SampleCommand {
     @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
-    int run(PrintStream console) throws Exception {
+    @Override
+    public String name() {
+        return "sample";
+    }
+
+    @Override
+    public List<String> positional() {
+        return runDir;
+    }
+
+    @Override
+    public PluginOptions plugins() {
+        return plugins;
+    }
+
+    @Override
+    public int run(PrintStream console, List<String> commandLine) throws Exception {
         Pictured.requireOne("sample", runDir);
         if (n < 1 || n > 10_000) {
             throw new UsageException("--n must be from 1 to 10000, got " + n);

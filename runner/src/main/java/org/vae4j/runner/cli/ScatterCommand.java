@@ -7,11 +7,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.vae4j.api.model.LatentEncoder;
 import org.vae4j.runner.report.RunFigures;
 
 /** {@code vae4j scatter RUN_DIR}: the test set's posterior means colored by class (seed 003). */
 @Parameters(commandDescription = "Scatter plot of the test images' posterior means by class (PCA to 2-D beyond 2 dimensions)")
-public final class ScatterCommand {
+public final class ScatterCommand implements CliCommand {
     @Parameter(description = "RUN_DIR")
     List<String> runDir = new ArrayList<>();
 
@@ -28,14 +29,33 @@ public final class ScatterCommand {
     @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
-    int run(PrintStream console) throws Exception {
+    @Override
+    public String name() {
+        return "scatter";
+    }
+
+    @Override
+    public List<String> positional() {
+        return runDir;
+    }
+
+    @Override
+    public PluginOptions plugins() {
+        return plugins;
+    }
+
+    @Override
+    public int run(PrintStream console, List<String> commandLine) throws Exception {
         Pictured.requireOne("scatter", runDir);
         int limit = n == null ? Integer.MAX_VALUE : n;
         if (limit < 1) {
             throw new UsageException("--n must be at least 1, got " + n);
         }
         Pictured p = Pictured.open("scatter", runDir, plugins, true);
-        int latentDim = p.model().model().latentDim();
+        if (!(p.model().model() instanceof LatentEncoder encoder)) {
+            throw new UsageException("this model has no encoder, so no latent codes of test images to plot");
+        }
+        int latentDim = encoder.latentDim();
         if (latentDim < 2) {
             throw new UsageException("a scatter plot needs a latent space of 2 or more dimensions; this model's "
                     + "latentDim is " + latentDim);

@@ -18,13 +18,14 @@ import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.run.DataFingerprint;
 import org.vae4j.runner.run.RunDirectory;
 import org.vae4j.runner.run.RunDirectoryException;
+import org.vae4j.runner.run.SpecMigration;
 import org.vae4j.runner.run.TrainingRun;
 import org.vae4j.runner.spec.ExperimentSpec;
 import org.vae4j.runner.spec.SpecParser;
 
 /** {@code vae4j train SPEC.json}: trains a model and writes a run directory. */
 @Parameters(commandDescription = "Train the experiment of a JSON spec into a run folder")
-public final class TrainCommand {
+public final class TrainCommand implements CliCommand {
     @Parameter(description = "SPEC.json")
     List<String> spec = new ArrayList<>();
 
@@ -55,7 +56,23 @@ public final class TrainCommand {
     @ParametersDelegate
     SpecOverrides overrides = new SpecOverrides();
 
-    int run(PrintStream console, List<String> commandLine) throws Exception {
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public List<String> positional() {
+        return spec;
+    }
+
+    @Override
+    public PluginOptions plugins() {
+        return plugins;
+    }
+
+    @Override
+    public int run(PrintStream console, List<String> commandLine) throws Exception {
         if (resume && force) {
             throw new UsageException("--resume and --force contradict each other: pick one");
         }
@@ -90,6 +107,10 @@ public final class TrainCommand {
             runDir = null;
         }
         ObjectNode root = SpecParser.readTree(specFile);
+        if (rerun != null || (resume && spec.isEmpty())) {
+            // a run folder's spec.json, perhaps written by an earlier vae4j
+            SpecMigration.upgrade(root);
+        }
         if (rerun == null && !(resume && spec.isEmpty())) {
             absoluteDataPath(root, specDir);
         }
@@ -111,7 +132,7 @@ public final class TrainCommand {
                         + "start the run without --resume");
             }
             run = RunDirectory.open(runDir);
-            requireSameExperiment(parsed, run);
+            requireSameExperiment(parsed, run, registry);
         } else {
             run = RunDirectory.create(runDir, force, console);
         }
@@ -138,8 +159,12 @@ public final class TrainCommand {
     }
 
     // a resumed run must be the same experiment; only its length may grow
-    private static void requireSameExperiment(ExperimentSpec parsed, RunDirectory run) throws IOException {
-        ObjectNode before = SpecParser.readTree(run.spec());
+    private void requireSameExperiment(ExperimentSpec parsed, RunDirectory run, ProviderRegistry registry)
+            throws IOException {
+        // resolved as the current version resolves it, so defaults added since compare equal
+        ObjectNode before = (ObjectNode) SpecParser.MAPPER.readTree(SpecParser.MAPPER.writeValueAsString(
+                new SpecParser(registry).parse(SpecMigration.upgrade(SpecParser.readTree(run.spec())),
+                        run.spec().toString()).resolved()));
         // through text, as spec.json was written: the resolved tree holds a seed of 7 as a long,
         // the file read back as an int, and JSON nodes of different classes are never equal
         ObjectNode now = (ObjectNode) SpecParser.MAPPER.readTree(SpecParser.MAPPER.writeValueAsString(parsed.resolved()));

@@ -7,7 +7,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.vae4j.engine.model.VariationalAutoencoder;
+import org.vae4j.api.model.Model;
+import org.vae4j.engine.params.ModelParameters;
 import org.vae4j.runner.assemble.DataAssembler;
 import org.vae4j.runner.assemble.ModelAssembler;
 import org.vae4j.runner.assemble.TrainingData;
@@ -16,14 +17,35 @@ import org.vae4j.runner.spec.SpecParser;
 
 /** {@code vae4j validate SPEC.json}: every check a training run makes before its first step. */
 @Parameters(commandDescription = "Check a spec (fields, types, ranges, shapes, data files) without training")
-public final class ValidateCommand {
+public final class ValidateCommand implements CliCommand {
     @Parameter(description = "SPEC.json")
     List<String> spec = new ArrayList<>();
 
     @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
-    int run(PrintStream out) {
+    @Override
+    public String name() {
+        return "validate";
+    }
+
+    @Override
+    public List<String> positional() {
+        return spec;
+    }
+
+    @Override
+    public PluginOptions plugins() {
+        return plugins;
+    }
+
+    @Override
+    public boolean computes() {
+        return false;
+    }
+
+    @Override
+    public int run(PrintStream out, List<String> commandLine) {
         if (spec.size() != 1) {
             throw new UsageException("validate takes one SPEC.json, got " + spec.size());
         }
@@ -33,9 +55,9 @@ public final class ValidateCommand {
         // are found here, and the model is built for the data's real shape
         TrainingData data = DataAssembler.load(parsed, file.toAbsolutePath().getParent(), System.getenv(),
                 file.toString());
-        VariationalAutoencoder model = ModelAssembler.build(parsed, data.shape(), file.toString());
-        ModelAssembler.betaSchedule(parsed, file.toString());
-        out.println(file + ": valid. " + model.describe() + "; " + model.parameters().count()
+        Model model = ModelAssembler.build(parsed, data.info(), file.toString());
+        ModelAssembler.optimizers(parsed, model, file.toString());
+        out.println(file + ": valid. " + model.describe() + "; " + ModelParameters.of(model, ModelAssembler.TYPE).count()
                 + " parameters; data: " + data.source() + " (train " + data.trainSet().size() + ", validation "
                 + (data.validationSet() == null ? 0 : data.validationSet().size()) + ", test "
                 + data.testSet().size() + ")");

@@ -6,29 +6,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.vae4j.engine.model.VariationalAutoencoder;
-import org.vae4j.engine.train.Batch;
-import org.vae4j.engine.train.BatchSource;
+import org.vae4j.api.data.Batch;
+import org.vae4j.api.data.BatchSource;
+import org.vae4j.api.model.LatentEncoder;
+import org.vae4j.api.model.Reconstructor;
+import org.vae4j.api.model.Sampler;
 
 /**
  * What the pictures of a model show, as rows of intensities in [0, 1] ready for
- * {@link org.vae4j.runner.images.ImageGrid}: samples, reconstructions, interpolations, manifolds,
- * and the posterior means a scatter plot draws.
+ * {@link org.vae4j.runner.images.ImageGrid}: interpolations and manifolds of a {@link Sampler},
+ * reconstructions of a {@link Reconstructor}, and the codes of a {@link LatentEncoder} a
+ * scatter plot draws.
  */
 public final class Pictures {
     /** Seed 003's interpolation weights: z = a z1 + (1 - a) z2 for each a. */
     public static final double[] ALPHAS = {0.0, 0.2, 0.4, 0.6, 0.8, 1.0};
 
     private Pictures() {
-    }
-
-    /**
-     * @param model  the model
-     * @param codes  latent codes {@code [N, L]}
-     * @return the decoded pictures, the likelihood's mean in [0, 1], {@code [N, D]}
-     */
-    public static INDArray decode(VariationalAutoencoder model, INDArray codes) {
-        return model.likelihood().toIntensities(model.decode(codes)).dup();
     }
 
     /**
@@ -64,11 +58,11 @@ public final class Pictures {
      * @param random the stream the prior draws from
      * @return {@code [pairs * 6, D]} pictures; a row of 6 per pair, a = 0 (z2) on the left
      */
-    public static INDArray interpolation(VariationalAutoencoder model, int pairs, Random random) {
-        INDArray z = model.prior().sample(2L * pairs, random);
+    public static INDArray interpolation(Sampler model, int pairs, Random random) {
+        INDArray z = model.sampleLatent(2L * pairs, random);
         INDArray z1 = z.get(NDArrayIndex.interval(0, pairs), NDArrayIndex.all());
         INDArray z2 = z.get(NDArrayIndex.interval(pairs, 2L * pairs), NDArrayIndex.all());
-        return decode(model, interpolationCodes(z1, z2, ALPHAS));
+        return model.decode(interpolationCodes(z1, z2, ALPHAS));
     }
 
     /**
@@ -144,37 +138,38 @@ public final class Pictures {
      * @param dimY   the dimension along the rows, 0-based
      * @return {@code [n * n, D]} pictures, row after row from the top
      */
-    public static INDArray manifold(VariationalAutoencoder model, double[] values, double[] base, int dimX, int dimY) {
-        return decode(model, manifoldCodes(values, base, dimX, dimY));
+    public static INDArray manifold(Sampler model, double[] values, double[] base, int dimX, int dimY) {
+        return model.decode(manifoldCodes(values, base, dimX, dimY));
     }
 
     /**
-     * Inputs over their reconstructions through the posterior mean.
+     * Inputs over their reconstructions.
      *
      * @param model   the model
-     * @param input   encoder input {@code [N, D]}
+     * @param input   model input {@code [N, D]}
      * @param shown   the same images as intensities in [0, 1], {@code [N, D]}
      * @return {@code [2N, D]}: the N originals, then the N reconstructions
      */
-    public static INDArray reconstructions(VariationalAutoencoder model, INDArray input, INDArray shown) {
-        return Nd4j.vstack(shown.castTo(model.dataType()), model.reconstructIntensities(input).castTo(model.dataType()));
+    public static INDArray reconstructions(Reconstructor model, INDArray input, INDArray shown) {
+        INDArray r = model.reconstruct(input);
+        return Nd4j.vstack(shown.castTo(r.dataType()), r);
     }
 
     /**
-     * The posterior means of every example of a split, in split order.
+     * The codes (posterior means) of every example of a split, in split order.
      *
      * @param model  the model
      * @param source the batches (epoch 0's order, which is the split's order when not shuffled)
      * @param limit  stop after this many examples
      * @return {@code [min(limit, N)][L]}
      */
-    public static double[][] posteriorMeans(VariationalAutoencoder model, BatchSource source, int limit) {
+    public static double[][] codes(LatentEncoder model, BatchSource source, int limit) {
         int total = (int) Math.min(limit, source.examples());
         double[][] out = new double[total][];
         int filled = 0;
         Iterator<Batch> it = source.epoch(0);
         while (it.hasNext() && filled < total) {
-            INDArray means = model.encodeMean(it.next().input()).castTo(DataType.DOUBLE);
+            INDArray means = model.encode(it.next().input()).castTo(DataType.DOUBLE);
             double[][] rows = means.toDoubleMatrix();
             for (int i = 0; i < rows.length && filled < total; i++) {
                 out[filled++] = rows[i];
@@ -188,23 +183,31 @@ public final class Pictures {
      *
      * @param source the batches (epoch 0's order)
      * @param n      how many
-     * @return the input and target rows, copies
+     * @return the input and target rows (copies), labels and indices
      */
     public static Batch firstExamples(BatchSource source, int n) {
         java.util.List<INDArray> inputs = new java.util.ArrayList<>();
         java.util.List<INDArray> targets = new java.util.ArrayList<>();
+        java.util.List<Integer> labels = new java.util.ArrayList<>();
+        java.util.List<Integer> indices = new java.util.ArrayList<>();
         long have = 0;
         Iterator<Batch> it = source.epoch(0);
         while (it.hasNext() && have < n) {
             Batch b = it.next();
-            long m = Math.min(n - have, b.input().size(0));
+            int m = (int) Math.min(n - have, b.size());
             inputs.add(b.input().get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).dup());
             targets.add(b.target().get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).dup());
+            for (int i = 0; i < m; i++) {
+                labels.add(b.labels()[i]);
+                indices.add(b.indices()[i]);
+            }
             have += m;
         }
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("the split has no examples");
         }
-        return new Batch(Nd4j.vstack(inputs), Nd4j.vstack(targets));
+        return new Batch(Nd4j.vstack(inputs), Nd4j.vstack(targets),
+                labels.stream().mapToInt(Integer::intValue).toArray(),
+                indices.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -8,16 +8,19 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import org.knowm.xchart.XYChart;
+import org.vae4j.runner.metrics.MetricsCsv;
+import org.vae4j.runner.metrics.MetricsTable;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Seed 001's learning curve: the negative ELBO per epoch of the training, validation and test
- * splits (lines with a marker per epoch), and behind them, optionally, one faint dot per test image
- * for its own negative ELBO after that epoch, so the spread around the means shows. The dots span
- * hundreds of nats where the means move by a few, so a run draws the curve both ways.
+ * Seed 001's learning curve: figures per epoch of the training, validation and test splits (lines
+ * with a marker per epoch; a VAE's negative ELBO, a GAN's two losses), and behind them,
+ * optionally, one faint dot per test image for its own negative ELBO after that epoch, so the
+ * spread around the means shows. The dots span hundreds of nats where the means move by a few, so
+ * a run draws the curve both ways.
  */
 public final class LearningCurve {
     /** Line colors of the train, validation and test series. */
@@ -32,13 +35,16 @@ public final class LearningCurve {
 
     /**
      * @param title      the chart title (the run's name)
+     * @param yTitle     the y axis's title (what the figures are)
      * @param metrics    the run's metrics.csv
+     * @param figures    the figures to draw, by name without split (e.g. {@code neg_elbo})
      * @param perExample per-image negative ELBO by epoch (counted from 1); empty for the means alone
      * @return the chart, 900 x 560 (620 with dots, whose legend goes right of the plot)
      */
-    public static XYChart chart(String title, MetricsTable metrics, SortedMap<Integer, double[]> perExample) {
+    public static XYChart chart(String title, String yTitle, MetricsTable metrics, List<String> figures,
+                                SortedMap<Integer, double[]> perExample) {
         XYChart chart = new XYChartBuilder().width(900).height(perExample.isEmpty() ? 560 : 620).title(title)
-                .xAxisTitle("epoch").yAxisTitle("negative ELBO (nats per image, beta = 1)").build();
+                .xAxisTitle("epoch").yAxisTitle(yTitle).build();
         Charts.style(chart);
         if (perExample.isEmpty()) {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -70,16 +76,21 @@ public final class LearningCurve {
             dots.setMarker(SeriesMarkers.CIRCLE);
             dots.setMarkerColor(new Color(0x40, 0x40, 0x40, 40));
         }
-        line(chart, metrics, "train_neg_elbo", "train (mean over the epoch)", TRAIN);
-        line(chart, metrics, "validation_neg_elbo", "validation", VALIDATION);
-        line(chart, metrics, "test_neg_elbo", "test", TEST);
+        for (int f = 0; f < figures.size(); f++) {
+            String name = figures.get(f);
+            String prefix = figures.size() == 1 ? "" : name + ", ";
+            float[] dash = f == 0 ? null : new float[] {8f, 4f};
+            line(chart, metrics, MetricsCsv.column("train", name), prefix + "train (mean over the epoch)", TRAIN, dash);
+            line(chart, metrics, MetricsCsv.column("validation", name), prefix + "validation", VALIDATION, dash);
+            line(chart, metrics, MetricsCsv.column("test", name), prefix + "test", TEST, dash);
+        }
         chart.getStyler().setXAxisMin(0.5);
         chart.getStyler().setXAxisMax(lastEpoch + 0.5);
         chart.getStyler().setXAxisMaxLabelCount(Math.min(lastEpoch, 20));
         return chart;
     }
 
-    private static void line(XYChart chart, MetricsTable m, String column, String name, Color color) {
+    private static void line(XYChart chart, MetricsTable m, String column, String name, Color color, float[] dash) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int r = 0; r < m.rows().size(); r++) {
@@ -98,6 +109,7 @@ public final class LearningCurve {
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setLineColor(color);
         s.setMarkerColor(color);
-        s.setLineStyle(new BasicStroke(2.5f));
+        s.setLineStyle(dash == null ? new BasicStroke(2.5f)
+                : new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
     }
 }

@@ -155,8 +155,8 @@ public final class ProviderRegistry {
     private static void register(Map<Class<?>, Map<String, RegisteredProvider>> byKind, RegisteredProvider rp) {
         Provider<?, ?> p = rp.provider();
         Class<?> kind = p.kind();
-        if (!KindNames.KINDS.contains(kind)) {
-            throw new IllegalArgumentException("kind() returns " + kind + ", expected one of " + KindNames.KINDS);
+        if (kind == null || !kind.isInterface()) {
+            throw new IllegalArgumentException("kind() returns " + kind + ", expected the interface the provider makes");
         }
         String type = p.type();
         if (type == null || !type.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -169,7 +169,7 @@ public final class ProviderRegistry {
         Map<String, RegisteredProvider> ofKind = byKind.computeIfAbsent(kind, k -> new TreeMap<>());
         RegisteredProvider prev = ofKind.putIfAbsent(type, rp);
         if (prev != null) {
-            throw new DuplicateProviderException(KindNames.of(kind), type, prev.source(), rp.source());
+            throw new DuplicateProviderException(Kinds.name(kind), type, prev.source(), rp.source());
         }
     }
 
@@ -193,7 +193,7 @@ public final class ProviderRegistry {
     public <T> Provider<T, Object> get(Class<T> kind, String type) {
         RegisteredProvider rp = byKind.getOrDefault(kind, Map.of()).get(type);
         if (rp == null) {
-            throw new UnknownProviderException("unknown " + KindNames.of(kind) + " type '" + type + "'; registered: "
+            throw new UnknownProviderException("unknown " + Kinds.name(kind) + " type '" + type + "'; registered: "
                     + String.join(", ", names(kind)) + morePlugins());
         }
         return (Provider<T, Object>) rp.provider();
@@ -214,10 +214,18 @@ public final class ProviderRegistry {
     /** @return every registered provider, grouped by kind in listing order */
     public List<RegisteredProvider> all() {
         List<RegisteredProvider> out = new ArrayList<>();
-        for (Class<?> k : KindNames.KINDS) {
-            out.addAll(byKind.getOrDefault(k, Map.of()).values());
+        for (Class<?> k : Kinds.sorted(byKind.keySet())) {
+            out.addAll(byKind.get(k).values());
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * @param kind the component interface
+     * @return the registered providers of that kind, by name
+     */
+    public List<RegisteredProvider> providers(Class<?> kind) {
+        return List.copyOf(byKind.getOrDefault(kind, Map.of()).values());
     }
 
     /** @return jars and providers that failed to load */

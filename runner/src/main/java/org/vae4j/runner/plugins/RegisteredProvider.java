@@ -11,6 +11,6 @@ import org.vae4j.api.spi.Provider;
 public record RegisteredProvider(Provider<?, ?> provider, String source) {
     /** @return e.g. {@code encoder} for an Encoder provider */
     public String kindName() {
-        return KindNames.of(provider.kind());
+        return Kinds.name(provider.kind());
     }
 }

@@ -4,18 +4,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.vae4j.engine.model.VariationalAutoencoder;
-import org.vae4j.engine.train.Batch;
-import org.vae4j.engine.train.SeededRandom;
-import org.vae4j.engine.train.Seeds;
+import org.vae4j.api.data.Batch;
+import org.vae4j.api.data.DataInfo;
+import org.vae4j.api.model.DensityModel;
+import org.vae4j.api.model.LatentEncoder;
+import org.vae4j.api.model.MetricInfo;
+import org.vae4j.api.model.Model;
+import org.vae4j.api.model.Reconstructor;
+import org.vae4j.api.model.Sampler;
+import org.vae4j.api.random.Seeds;
+import org.vae4j.api.random.Streams;
+import org.vae4j.engine.random.SeededRandom;
 import org.vae4j.runner.assemble.TrainingData;
+import org.vae4j.runner.metrics.MetricsCsv;
+import org.vae4j.runner.metrics.MetricsTable;
+import org.vae4j.runner.metrics.PerExampleLosses;
 import org.vae4j.runner.images.ImageGrid;
 import org.vae4j.runner.pictures.NormalQuantile;
 import org.vae4j.runner.pictures.Pca;
@@ -24,13 +36,13 @@ import org.vae4j.runner.plots.Charts;
 import org.vae4j.runner.plots.ClassNames;
 import org.vae4j.runner.plots.LatentScatter;
 import org.vae4j.runner.plots.LearningCurve;
-import org.vae4j.runner.plots.MetricsTable;
-import org.vae4j.runner.plots.PerExampleLosses;
 import org.vae4j.runner.spec.ExperimentSpec;
 
 /**
  * Every picture of a run, written into its {@code images/} folder: after each epoch of training
- * and again, from the newest checkpoint, by {@code vae4j plot}. The random draws (prior samples,
+ * and again, from the newest checkpoint, by {@code vae4j plot}. Which pictures a run gets follows
+ * from what its model can do (the capability interfaces of {@code org.vae4j.api.model}): a GAN gets
+ * samples, interpolations and loss curves but no reconstructions. The random draws (prior samples,
  * interpolation end points) come from fixed streams of the run seed, so the pictures of successive
  * epochs show the same latent codes as the model learns.
  */
@@ -66,15 +78,9 @@ public final class RunFigures {
     /** Tiles per side of seed 000's manifold. */
     public static final int QUANTILE_SIDE = 20;
 
-    /** Random streams of the run seed (see {@link Seeds}); 31 is the samples' stream since the first release. */
-    private static final long SAMPLES_STREAM = 31;
-    private static final long INTERPOLATION_STREAM = 32;
-    private static final long PER_EXAMPLE_STREAM = 33;
-    private static final long SCATTER_STREAM = 34;
-    private static final long MANIFOLD_STREAM = 35;
-
     private final ExperimentSpec spec;
-    private final VariationalAutoencoder model;
+    private final Model model;
+    private final DataInfo info;
     private final TrainingData data;
     private final long[] shape;
     private final Path runDir;
@@ -85,15 +91,16 @@ public final class RunFigures {
      * @param data   the run's data
      * @param runDir the run folder
      */
-    public RunFigures(ExperimentSpec spec, VariationalAutoencoder model, TrainingData data, Path runDir) {
-        this(spec, model, data, data.shape(), runDir);
+    public RunFigures(ExperimentSpec spec, Model model, TrainingData data, Path runDir) {
+        this(spec, model, data.info(), data, runDir);
     }
 
-    private RunFigures(ExperimentSpec spec, VariationalAutoencoder model, TrainingData data, long[] shape, Path runDir) {
+    private RunFigures(ExperimentSpec spec, Model model, DataInfo info, TrainingData data, Path runDir) {
         this.spec = spec;
         this.model = model;
+        this.info = info;
         this.data = data;
-        this.shape = shape.clone();
+        this.shape = info.shape();
         this.runDir = runDir;
     }
 
@@ -102,12 +109,12 @@ public final class RunFigures {
      *
      * @param spec   the run's spec
      * @param model  the model
-     * @param shape  the shape of one example
+     * @param info   what the model knows of its data
      * @param runDir the run folder
      * @return the figures
      */
-    public static RunFigures withoutData(ExperimentSpec spec, VariationalAutoencoder model, long[] shape, Path runDir) {
-        return new RunFigures(spec, model, null, shape, runDir);
+    public static RunFigures withoutData(ExperimentSpec spec, Model model, DataInfo info, Path runDir) {
+        return new RunFigures(spec, model, info, null, runDir);
     }
 
     private TrainingData data() {
@@ -123,9 +130,10 @@ public final class RunFigures {
     }
 
     /**
-     * Everything a run shows after {@code epochsDone} epochs: samples, reconstructions,
-     * interpolations, both manifolds for a 2-D latent space, the latent scatter plot and the
-     * learning curve (from metrics.csv and the per-example file as they are).
+     * Everything a run shows after {@code epochsDone} epochs, as far as its model can: samples and
+     * interpolations of a {@link Sampler} (both manifolds for a 2-D latent space), reconstructions
+     * of a {@link Reconstructor}, the latent scatter plot of a {@link LatentEncoder}, and the
+     * learning curves (from metrics.csv and the per-example file as they are).
      *
      * @param epochsDone the epochs the model has been trained for
      * @param svg        also write the plots as SVG (slower: during training only after the last epoch)
@@ -135,14 +143,20 @@ public final class RunFigures {
     public List<Path> writeAll(int epochsDone, boolean svg) throws IOException {
         List<Path> out = new ArrayList<>();
         Path img = images();
-        out.add(writeSamples(img.resolve(String.format(Locale.ROOT, SAMPLES, epochsDone)), SAMPLE_COUNT, 0, false));
-        out.add(writeReconstructions(img.resolve(RECONSTRUCTIONS), RECONSTRUCTION_COUNT));
-        out.add(writeInterpolation(img.resolve(INTERPOLATION), INTERPOLATION_PAIRS, 0));
-        if (model.latentDim() == 2) {
-            out.add(writeManifold(img.resolve(MANIFOLD_GRID), Pictures.linspace(-GRID_RANGE, GRID_RANGE, GRID_SIDE), 0, 1, 0));
-            out.add(writeManifold(img.resolve(MANIFOLD_QUANTILES), NormalQuantile.evenlySpaced(QUANTILE_SIDE), 0, 1, 0));
+        if (model instanceof Sampler sampler) {
+            out.add(writeSamples(img.resolve(String.format(Locale.ROOT, SAMPLES, epochsDone)), SAMPLE_COUNT, 0, false));
+            out.add(writeInterpolation(img.resolve(INTERPOLATION), INTERPOLATION_PAIRS, 0));
+            if (sampler.latentDim() == 2) {
+                out.add(writeManifold(img.resolve(MANIFOLD_GRID), Pictures.linspace(-GRID_RANGE, GRID_RANGE, GRID_SIDE),
+                        0, 1, 0));
+                out.add(writeManifold(img.resolve(MANIFOLD_QUANTILES), NormalQuantile.evenlySpaced(QUANTILE_SIDE), 0, 1,
+                        0));
+            }
         }
-        if (model.latentDim() >= 2) {
+        if (model instanceof Reconstructor) {
+            out.add(writeReconstructions(img.resolve(RECONSTRUCTIONS), RECONSTRUCTION_COUNT));
+        }
+        if (model instanceof LatentEncoder e && e.latentDim() >= 2) {
             XYChart scatter = scatterChart(Integer.MAX_VALUE, 0);
             out.add(write(scatter, img.resolve(LATENT_SCATTER + ".png")));
             if (svg) {
@@ -155,47 +169,73 @@ public final class RunFigures {
 
     /**
      * Records the negative ELBO of each of the first {@value #PER_EXAMPLE_COUNT} test images, for
-     * the learning curve's dots.
+     * the learning curve's dots; nothing for a model without a {@link DensityModel} bound.
      *
      * @param epoch the epoch just finished, counted from 1
      * @throws IOException if the file cannot be written
      */
     public void recordPerExample(int epoch) throws IOException {
+        if (!(model instanceof DensityModel density)) {
+            return;
+        }
         Batch b = Pictures.firstExamples(data().test(), PER_EXAMPLE_COUNT);
         double[] values;
-        try (SeededRandom random = new SeededRandom(Seeds.derive(spec.seed(), PER_EXAMPLE_STREAM, epoch))) {
-            values = model.negativeElboPerExample(b.input(), b.target(), random.get()).castTo(DataType.DOUBLE)
-                    .toDoubleVector();
+        try (SeededRandom random = new SeededRandom(Seeds.derive(spec.seed(), Streams.PER_EXAMPLE_NOISE, epoch))) {
+            values = density.negativeElbo(b, random.get()).castTo(DataType.DOUBLE).toDoubleVector();
         }
         PerExampleLosses.write(runDir.resolve(PerExampleLosses.FILE), epoch, values);
     }
 
     /**
-     * The learning curve from metrics.csv, and the same over the per-example file's dots if it
-     * has any.
+     * The learning curves from metrics.csv: one picture per chart of the model's figures
+     * ({@code learning-curve.png} for the first, {@code learning-curve-<chart>.png} for others),
+     * and the first over the per-example file's dots if it has any.
      *
      * @param svg also as SVG
      * @return the files written
      * @throws IOException if they cannot be read or written
      */
     public List<Path> writeLearningCurves(boolean svg) throws IOException {
-        MetricsTable metrics = MetricsTable.read(runDir.resolve("metrics.csv"));
+        MetricsTable metrics = MetricsCsv.read(runDir.resolve("metrics.csv"));
         SortedMap<Integer, double[]> dots = PerExampleLosses.read(runDir.resolve(PerExampleLosses.FILE));
-        Path img = images();
-        List<Path> out = new ArrayList<>();
-        XYChart means = LearningCurve.chart(spec.name() + ": learning curve", metrics, new TreeMap<>());
-        out.add(write(means, img.resolve(LEARNING_CURVE + ".png")));
-        if (svg) {
-            out.add(write(means, img.resolve(LEARNING_CURVE + ".svg")));
-        }
-        if (!dots.isEmpty()) {
-            XYChart points = LearningCurve.chart(spec.name() + ": learning curve and single test images", metrics, dots);
-            out.add(write(points, img.resolve(LEARNING_CURVE_POINTS + ".png")));
-            if (svg) {
-                out.add(write(points, img.resolve(LEARNING_CURVE_POINTS + ".svg")));
+        Map<String, List<MetricInfo>> charts = new LinkedHashMap<>();
+        for (MetricInfo m : model.metrics()) {
+            if (!m.chart().isEmpty() && m.kind() != MetricInfo.Kind.SETTING) {
+                charts.computeIfAbsent(m.chart(), k -> new ArrayList<>()).add(m);
             }
         }
+        Path img = images();
+        List<Path> out = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<String, List<MetricInfo>> chart : charts.entrySet()) {
+            List<MetricInfo> figures = chart.getValue();
+            List<String> names = figures.stream().map(MetricInfo::name).toList();
+            String yTitle = figures.size() == 1 ? figures.get(0).label()
+                    : String.join(", ", figures.stream().map(MetricInfo::label).toList());
+            String base = first ? LEARNING_CURVE : LEARNING_CURVE + "-" + chart.getKey().replace('_', '-');
+            XYChart means = LearningCurve.chart(spec.name() + ": learning curve", yTitle, metrics, names, new TreeMap<>());
+            out.add(write(means, img.resolve(base + ".png")));
+            if (svg) {
+                out.add(write(means, img.resolve(base + ".svg")));
+            }
+            if (first && !dots.isEmpty()) {
+                XYChart points = LearningCurve.chart(spec.name() + ": learning curve and single test images", yTitle,
+                        metrics, names, dots);
+                out.add(write(points, img.resolve(LEARNING_CURVE_POINTS + ".png")));
+                if (svg) {
+                    out.add(write(points, img.resolve(LEARNING_CURVE_POINTS + ".svg")));
+                }
+            }
+            first = false;
+        }
         return out;
+    }
+
+    private Sampler sampler() {
+        if (!(model instanceof Sampler s)) {
+            throw new IllegalArgumentException("this model cannot draw new examples (it is no sampler)");
+        }
+        return s;
     }
 
     /**
@@ -205,16 +245,13 @@ public final class RunFigures {
      * @param draw show one draw x ~ p(x|z) per sample rather than its mean
      * @return {@code file}
      * @throws IOException if it cannot be written
+     * @throws IllegalArgumentException if the model cannot sample
      */
     public Path writeSamples(Path file, int n, long seed, boolean draw) throws IOException {
-        try (SeededRandom random = new SeededRandom(stream(SAMPLES_STREAM, seed))) {
-            INDArray pics;
-            if (draw) {
-                INDArray codes = model.prior().sample(n, random.get());
-                pics = dataToIntensities(model.likelihood().sample(model.decode(codes), random.get()));
-            } else {
-                pics = model.sampleIntensities(n, random.get());
-            }
+        Sampler sampler = sampler();
+        try (SeededRandom random = new SeededRandom(stream(Streams.SAMPLE_PICTURES, seed))) {
+            INDArray codes = sampler.sampleLatent(n, random.get());
+            INDArray pics = draw ? sampler.draw(codes, random.get()) : sampler.decode(codes);
             ImageGrid.write(pics, shape, columnsFor(n), file);
         }
         return file;
@@ -225,11 +262,16 @@ public final class RunFigures {
      * @param n    how many test images (from the first)
      * @return {@code file}
      * @throws IOException if it cannot be written
+     * @throws IllegalArgumentException if the model cannot reconstruct
      */
     public Path writeReconstructions(Path file, int n) throws IOException {
+        if (!(model instanceof Reconstructor r)) {
+            throw new IllegalArgumentException("this model does not reconstruct its inputs");
+        }
         Batch b = Pictures.firstExamples(data().test(), n);
-        int shown = (int) b.input().size(0);
-        ImageGrid.write(Pictures.reconstructions(model, b.input(), dataToIntensities(b.target())), shape, shown, file);
+        int shown = b.size();
+        ImageGrid.write(Pictures.reconstructions(r, b.input(), info.targetsToIntensities(b.target())), shape, shown,
+                file);
         return file;
     }
 
@@ -239,10 +281,12 @@ public final class RunFigures {
      * @param seed  0 for the run's own stream, otherwise a seed of its own
      * @return {@code file}
      * @throws IOException if it cannot be written
+     * @throws IllegalArgumentException if the model cannot sample
      */
     public Path writeInterpolation(Path file, int pairs, long seed) throws IOException {
-        try (SeededRandom random = new SeededRandom(stream(INTERPOLATION_STREAM, seed))) {
-            ImageGrid.write(Pictures.interpolation(model, pairs, random.get()), shape, Pictures.ALPHAS.length, file);
+        Sampler sampler = sampler();
+        try (SeededRandom random = new SeededRandom(stream(Streams.INTERPOLATION_PICTURES, seed))) {
+            ImageGrid.write(Pictures.interpolation(sampler, pairs, random.get()), shape, Pictures.ALPHAS.length, file);
         }
         return file;
     }
@@ -255,15 +299,17 @@ public final class RunFigures {
      * @param seed   0 to hold the other dimensions at 0, otherwise at a prior draw of this seed
      * @return {@code file}
      * @throws IOException if it cannot be written
+     * @throws IllegalArgumentException if the model cannot sample
      */
     public Path writeManifold(Path file, double[] values, int dimX, int dimY, long seed) throws IOException {
-        double[] base = new double[model.latentDim()];
+        Sampler sampler = sampler();
+        double[] base = new double[sampler.latentDim()];
         if (seed != 0) {
-            try (SeededRandom random = new SeededRandom(Seeds.derive(seed, MANIFOLD_STREAM, 0))) {
-                base = model.prior().sample(1, random.get()).castTo(DataType.DOUBLE).toDoubleVector();
+            try (SeededRandom random = new SeededRandom(Seeds.derive(seed, Streams.MANIFOLD_BASE, 0))) {
+                base = sampler.sampleLatent(1, random.get()).castTo(DataType.DOUBLE).toDoubleVector();
             }
         }
-        ImageGrid.write(Pictures.manifold(model, values, base, dimX, dimY), shape, values.length, file);
+        ImageGrid.write(Pictures.manifold(sampler, values, base, dimX, dimY), shape, values.length, file);
         return file;
     }
 
@@ -281,14 +327,18 @@ public final class RunFigures {
     /**
      * @param n    at most this many test images
      * @param seed the seed of the subset, if n is below the test set's size
-     * @return the scatter plot of the test set's posterior means
+     * @return the scatter plot of the test set's codes (posterior means)
+     * @throws IllegalArgumentException if the model has no encoder or its latent space fewer than 2 dimensions
      */
     public XYChart scatterChart(int n, long seed) {
-        if (model.latentDim() < 2) {
-            throw new IllegalArgumentException("a scatter plot needs a latent space of 2 or more dimensions; "
-                    + "this model's latentDim is " + model.latentDim());
+        if (!(model instanceof LatentEncoder encoder)) {
+            throw new IllegalArgumentException("this model has no encoder, so no latent codes of test images to plot");
         }
-        double[][] means = Pictures.posteriorMeans(model, data().test(), Integer.MAX_VALUE);
+        if (encoder.latentDim() < 2) {
+            throw new IllegalArgumentException("a scatter plot needs a latent space of 2 or more dimensions; "
+                    + "this model's latentDim is " + encoder.latentDim());
+        }
+        double[][] means = Pictures.codes(encoder, data().test(), Integer.MAX_VALUE);
         int[] labels = data().testSet().labels();
         if (n < means.length) {
             int[] pick = subset(means.length, n, seed);
@@ -301,29 +351,21 @@ public final class RunFigures {
             means = m;
             labels = l;
         }
-        String what = model.isVariational() ? "posterior means" : "codes";
+        String what = encoder.deterministic() ? "codes" : "posterior means";
         String title = String.format(Locale.ROOT, "%s: %s of %d test images", spec.name(), what, means.length);
         int classes = 0;
         for (int label : labels) {
             classes = Math.max(classes, label + 1);
         }
         List<String> names = ClassNames.of(spec.data().dataset(), classes);
-        if (model.latentDim() == 2) {
+        if (encoder.latentDim() == 2) {
             return LatentScatter.chart(title, "z1", "z2", means, labels, names);
         }
         Pca pca = Pca.fit(means);
-        return LatentScatter.chart(title + " (first two principal components of " + model.latentDim() + " dimensions)",
+        return LatentScatter.chart(title + " (first two principal components of " + encoder.latentDim() + " dimensions)",
                 String.format(Locale.ROOT, "PC1 (%.0f%% of the variance)", 100 * pca.explainedShare(0)),
                 String.format(Locale.ROOT, "PC2 (%.0f%% of the variance)", 100 * pca.explainedShare(1)),
                 pca.project(means, 2), labels, names);
-    }
-
-    /** Targets in [0, 1] for showing: level indices of a quantized data set scaled back. */
-    private INDArray dataToIntensities(INDArray target) {
-        if ("quantize".equals(spec.data().transform())) {
-            return target.div((1 << spec.data().bits()) - 1);
-        }
-        return target;
     }
 
     private long stream(long purpose, long seed) {
@@ -341,7 +383,7 @@ public final class RunFigures {
 
     /** A reproducible random choice of n of 0..total-1, in increasing order. */
     private static int[] subset(int total, int n, long seed) {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(Seeds.derive(seed, SCATTER_STREAM, 0));
+        java.util.SplittableRandom r = new java.util.SplittableRandom(Seeds.derive(seed, Streams.SCATTER_SUBSET, 0));
         int[] all = new int[total];
         for (int i = 0; i < total; i++) {
             all[i] = i;

@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.vae4j.engine.io.AtomicFiles;
-import org.vae4j.runner.plots.MetricsTable;
-import org.vae4j.runner.plots.PerExampleLosses;
+import org.vae4j.runner.metrics.MetricsCsv;
+import org.vae4j.runner.metrics.MetricsTable;
+import org.vae4j.runner.metrics.PerExampleLosses;
 
 /**
  * {@code report.html}: one self-contained page per run (no scripts, styles or fonts from outside)
@@ -64,7 +65,7 @@ public final class RunReport {
     public static String html(Path runDir, State state) throws IOException {
         JsonNode spec = readJson(runDir.resolve("spec.json"));
         JsonNode summary = readJson(runDir.resolve("summary.json"));
-        MetricsTable metrics = MetricsTable.read(runDir.resolve("metrics.csv"));
+        MetricsTable metrics = MetricsCsv.read(runDir.resolve("metrics.csv"));
         String name = spec == null ? runDir.getFileName().toString() : spec.path("name").asText(runDir.getFileName().toString());
         int epochs = spec == null ? 0 : spec.path("training").path("epochs").asInt();
         Path images = runDir.resolve("images");

@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.vae4j.api.model.Metrics;
 import org.vae4j.engine.train.TrainingListener;
 
 /**
@@ -77,7 +78,7 @@ final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
-    public void onStep(int epoch, long step, long steps, double meanLoss) {
+    public void onStep(int epoch, long step, long steps, Metrics epochSoFar) {
         if (!enabled) {
             return;
         }
@@ -87,7 +88,7 @@ final class ConsoleProgress implements TrainingListener {
             lastPrint = 0;
         }
         if (terminal) {
-            bar(epoch, step, steps, meanLoss, now);
+            bar(epoch, step, steps, epochSoFar, now);
             return;
         }
         if (step != steps && step % Math.max(1, steps / 10) != 0) {
@@ -98,12 +99,31 @@ final class ConsoleProgress implements TrainingListener {
         String rate = step > 1 && secs > 0
                 ? String.format(Locale.ROOT, "  %.0f samples/s", examplesPerEpoch * (step - 1) / (double) steps / secs)
                 : "";
-        out.println(String.format(Locale.ROOT, "epoch %d/%d  %3.0f%%  step %d/%d  loss %.3f%s",
-                epoch + 1, epochs, 100.0 * step / steps, step, steps, meanLoss, rate));
+        out.println(String.format(Locale.ROOT, "epoch %d/%d  %3.0f%%  step %d/%d  %s%s",
+                epoch + 1, epochs, 100.0 * step / steps, step, steps, losses(epochSoFar), rate));
         out.flush();
     }
 
-    private void bar(int epoch, long step, long steps, double meanLoss, long now) {
+    /**
+     * @param figures the epoch's running sums
+     * @return the losses to show: {@code loss 243.904}, or every {@code loss_*} (a GAN's
+     *         {@code loss_d 1.213  loss_g 0.877})
+     */
+    static String losses(Metrics figures) {
+        if (figures.has(Metrics.LOSS)) {
+            return String.format(Locale.ROOT, "loss %.3f", figures.mean(Metrics.LOSS));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String name : figures.names()) {
+            if (name.startsWith(Metrics.LOSS + "_")) {
+                sb.append(sb.length() == 0 ? "" : "  ").append(String.format(Locale.ROOT, "%s %.3f", name,
+                        figures.mean(name)));
+            }
+        }
+        return sb.toString();
+    }
+
+    private void bar(int epoch, long step, long steps, Metrics figures, long now) {
         if (step == 1 || bar == null) {
             closeBar();
             // one column short of the width, so the cursor never wraps to a new line
@@ -122,7 +142,7 @@ final class ConsoleProgress implements TrainingListener {
         bar.stepTo(step == steps ? examplesPerEpoch : examplesPerEpoch * step / steps);
         if (now - lastPrint >= REDRAW_MILLIS * 1_000_000L || step == steps) {
             lastPrint = now;
-            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f", meanLoss));
+            bar.setExtraMessage(" " + losses(figures));
         }
         if (step == steps) {
             closeBar();

@@ -6,16 +6,19 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.vae4j.api.BetaSchedule;
+import org.vae4j.api.model.MetricInfo;
+import org.vae4j.api.model.Metrics;
+import org.vae4j.runner.metrics.MetricsCsv;
+import org.vae4j.api.model.Model;
+import org.vae4j.api.optim.Optimizer;
+import org.vae4j.api.random.Streams;
 import org.vae4j.engine.checkpoint.Checkpoint;
 import org.vae4j.engine.io.AtomicFiles;
-import org.vae4j.engine.model.BatchLoss;
-import org.vae4j.engine.model.Metrics;
-import org.vae4j.engine.model.VariationalAutoencoder;
-import org.vae4j.engine.optim.Optimizer;
-import org.vae4j.engine.params.ParameterStore;
+import org.vae4j.engine.params.ModelParameters;
 import org.vae4j.engine.train.EpochResult;
+import org.vae4j.engine.train.Evaluator;
 import org.vae4j.engine.train.Trainer;
 import org.vae4j.runner.assemble.DataAssembler;
 import org.vae4j.runner.assemble.ModelAssembler;
@@ -25,10 +28,8 @@ import org.vae4j.runner.report.RunReport;
 import org.vae4j.runner.spec.ExperimentSpec;
 import org.vae4j.runner.spec.SpecParser;
 
-/** One training run from a checked spec into a run directory, fresh or resumed. */
+/** One training run from a checked spec into a run directory, fresh or resumed; any model family. */
 public final class TrainingRun {
-    /** The evaluation stream of the test split: fixed, so {@code vae4j eval} repeats summary.json. */
-    public static final long TEST_EVALUATION = 1_000_000;
     private final ExperimentSpec spec;
     private final String source;
     private final Path specDir;
@@ -80,16 +81,14 @@ public final class TrainingRun {
         if (expectedData != null) {
             expectedData.requireSame(data.sha256());
         }
-        VariationalAutoencoder model = ModelAssembler.build(spec, data.shape(), source);
-        ParameterStore params = model.parameters();
-        Optimizer optimizer = ModelAssembler.optimizer(spec.optimizer());
-        BetaSchedule beta = ModelAssembler.betaSchedule(spec, source);
-        long dims = data.trainSet().dimensions();
+        Model model = ModelAssembler.build(spec, data.info(), source);
+        ModelParameters params = ModelParameters.of(model, ModelAssembler.TYPE);
+        Map<String, Optimizer> optimizers = ModelAssembler.optimizers(spec, model, source);
         int start = 0;
         if (resume) {
             Optional<Checkpoint.Loaded> last = Checkpoint.latest(run.checkpoints());
             if (last.isPresent()) {
-                last.get().restore(params, optimizer);
+                last.get().restore(params, optimizers);
                 start = last.get().epochsDone();
                 say("resuming " + run.path() + " after epoch " + start);
             } else {
@@ -105,8 +104,8 @@ public final class TrainingRun {
         say(String.format(Locale.ROOT, "%s: %s, %d parameters; data %s: train %d, validation %d, test %d",
                 spec.name(), model.describe(), params.count(), data.source(), data.trainSet().size(),
                 data.validationSet() == null ? 0 : data.validationSet().size(), data.testSet().size()));
-        Trainer trainer = new Trainer(model, params, optimizer, beta, spec.optimizer().clipNorm(), spec.seed());
-        MetricsCsv csv = new MetricsCsv(run.metrics(), dims, start);
+        Trainer trainer = new Trainer(model, params, optimizers, spec.clipNorm(), spec.seed());
+        MetricsCsv csv = new MetricsCsv(run.metrics(), model.metrics(), start);
         int epochs = spec.training().epochs();
         ConsoleProgress bar = new ConsoleProgress(out, epochs, progress, data.train().examples());
         RunFigures figures = new RunFigures(spec, model, data, run.path());
@@ -114,11 +113,11 @@ public final class TrainingRun {
         long trainExamples = 0;
         for (int epoch = start; epoch < epochs; epoch++) {
             EpochResult r = trainer.epoch(epoch, epochs, data.train(), data.validation(), bar);
-            BatchLoss test = spec.training().testEachEpoch() ? trainer.evaluate(data.test(), TEST_EVALUATION) : null;
+            Metrics test = spec.training().testEachEpoch() ? testFigures(model, data) : null;
             csv.append(r, test);
             trainSeconds += r.trainSeconds();
-            trainExamples += r.train().examples();
-            say(epochLine(r, test, dims));
+            trainExamples += r.examples();
+            say(epochLine(model.metrics(), r, test));
             figures.recordPerExample(epoch + 1);
             figures.writeAll(epoch + 1, epoch + 1 == epochs);
             RunReport.write(run.path(), RunReport.State.TRAINING);
@@ -126,49 +125,81 @@ public final class TrainingRun {
             meta.put("seed", spec.seed());
             meta.set("spec", spec.resolved());
             meta.putPOJO("dataShape", data.shape());
-            Checkpoint.save(run.checkpoints(), epoch + 1, params, optimizer, meta, spec.training().keepCheckpoints());
+            Checkpoint.save(run.checkpoints(), epoch + 1, params, optimizers, meta, spec.training().keepCheckpoints());
         }
-        BatchLoss test = trainer.evaluate(data.test(), TEST_EVALUATION);
-        ObjectNode summary = summary(test, dims, params.count(), trainSeconds, trainExamples);
+        Metrics test = testFigures(model, data);
+        ObjectNode summary = summary(model.metrics(), test, params.count(), trainSeconds, trainExamples);
         AtomicFiles.writeString(run.summary(), pretty(summary));
         if (start >= epochs) {
             figures.writeAll(epochs, true);
         }
         RunReport.write(run.path(), RunReport.State.FINISHED);
-        say(String.format(Locale.ROOT, "test: neg-ELBO %.3f nats, %.4f bits/dim; run folder %s",
-                test.meanNegativeElbo(), Metrics.bitsPerDimension(test.meanNegativeElbo(), dims), run.path()));
+        say("test: " + figures(model.metrics(), test, true) + "; run folder " + run.path());
         return summary;
     }
 
-    private ObjectNode summary(BatchLoss test, long dims, long paramCount, double seconds, long examples) {
+    private Metrics testFigures(Model model, TrainingData data) {
+        return Evaluator.evaluate(model, data.test(), spec.seed(), Streams.TEST_INDEX);
+    }
+
+    private ObjectNode summary(List<MetricInfo> metrics, Metrics test, long paramCount, double seconds,
+                               long examples) {
         ObjectNode s = SpecParser.MAPPER.createObjectNode();
         s.put("name", spec.name());
         s.put("epochs", spec.training().epochs());
         s.put("parameters", paramCount);
         s.put("test_examples", test.examples());
-        s.put("test_neg_elbo", test.meanNegativeElbo());
-        s.put("test_reconstruction", test.meanReconstruction());
-        s.put("test_kl", test.meanKl());
-        s.put("test_bpd", Metrics.bitsPerDimension(test.meanNegativeElbo(), dims));
+        for (MetricInfo m : metrics) {
+            double v = m.of(test);
+            if (m.kind() != MetricInfo.Kind.SETTING && !m.trainingOnly() && !Double.isNaN(v)) {
+                s.put(MetricsCsv.column("test", m.name()), v);
+            }
+        }
         if (examples > 0) {
             s.put("train_seconds_this_session", seconds);
             s.put("train_samples_per_s", examples / seconds);
         }
-        s.put("note", "test figures are the negative ELBO at beta = 1 with one posterior sample per image");
         return s;
     }
 
-    private static String epochLine(EpochResult r, BatchLoss test, long dims) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "epoch %d: beta %.3f  train neg-ELBO %.3f (rec %.3f, KL %.3f, %.4f bpd)",
-                r.epoch() + 1, r.beta(), r.train().meanNegativeElbo(), r.train().meanReconstruction(),
-                r.train().meanKl(), Metrics.bitsPerDimension(r.train().meanNegativeElbo(), dims)));
+    /**
+     * @param metrics what the model reports
+     * @param figures the figures of one split
+     * @param units   whether to name units
+     * @return e.g. {@code neg_elbo 243.904, reconstruction 227.810, kl 16.094, bpd 0.4488}
+     */
+    static String figures(List<MetricInfo> metrics, Metrics figures, boolean units) {
+        StringBuilder sb = new StringBuilder();
+        for (MetricInfo m : metrics) {
+            double v = m.of(figures);
+            if (m.kind() == MetricInfo.Kind.SETTING || Double.isNaN(v)) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? "" : ", ").append(m.name()).append(' ').append(number(v));
+            if (units && !m.unit().isEmpty()) {
+                sb.append(' ').append(m.unit());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) >= 10 || v == 0 ? "%.3f" : "%.4f", v);
+    }
+
+    private static String epochLine(List<MetricInfo> metrics, EpochResult r, Metrics test) {
+        StringBuilder sb = new StringBuilder("epoch " + (r.epoch() + 1) + ":");
+        for (MetricInfo m : metrics) {
+            if (m.kind() == MetricInfo.Kind.SETTING) {
+                sb.append(' ').append(m.name()).append(' ').append(String.format(Locale.ROOT, "%.3f", m.of(r.train())));
+            }
+        }
+        sb.append("  train ").append(figures(metrics, r.train(), false));
         if (r.validation() != null) {
-            sb.append(String.format(Locale.ROOT, "  validation %.3f (%.4f bpd)", r.validation().meanNegativeElbo(),
-                    Metrics.bitsPerDimension(r.validation().meanNegativeElbo(), dims)));
+            sb.append("  validation ").append(figures(metrics, r.validation(), false));
         }
         if (test != null) {
-            sb.append(String.format(Locale.ROOT, "  test %.3f", test.meanNegativeElbo()));
+            sb.append("  test ").append(figures(metrics, test, false));
         }
         sb.append(String.format(Locale.ROOT, "  %.1f s, %.0f samples/s", r.trainSeconds(), r.samplesPerSecond()));
         return sb.toString();

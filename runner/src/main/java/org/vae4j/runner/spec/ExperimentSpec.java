@@ -1,19 +1,23 @@
 package org.vae4j.runner.spec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /**
  * A whole experiment, checked and with every default filled in.
  *
- * @param name      the experiment's name; the default run directory is {@code runs/<name>}
- * @param seed      the seed every random stream of the run derives from
- * @param data      data set, transforms, batching
- * @param model     latent size and components
- * @param objective ELBO or autoencoder, and beta
- * @param optimizer optimizer settings
- * @param training  epochs and checkpoints
- * @param resolved  all of the above as JSON, written to the run directory as {@code spec.json}
+ * @param name       the experiment's name; the default run directory is {@code runs/<name>}
+ * @param seed       the seed every random stream of the run derives from
+ * @param data       data set, transforms, batching
+ * @param model      the model family and, in its slots, every component (the family's root
+ *                   slots, such as a VAE's {@code objective}, included)
+ * @param optimizer  the optimizer of every parameter group not named in {@code optimizers}
+ * @param optimizers optimizers of particular parameter groups, by group name
+ * @param clipNorm   the largest gradient L2 norm per group; 0 for no clipping
+ * @param training   epochs and checkpoints
+ * @param resolved   all of the above as JSON, written to the run directory as {@code spec.json}
  */
-public record ExperimentSpec(String name, long seed, DataSpec data, ModelSpec model, ObjectiveSpec objective,
-                            OptimizerSpec optimizer, TrainingSpec training, ObjectNode resolved) {
+public record ExperimentSpec(String name, long seed, DataSpec data, ComponentSpec model, ComponentSpec optimizer,
+                             Map<String, ComponentSpec> optimizers, double clipNorm, TrainingSpec training,
+                             ObjectNode resolved) {
 }

@@ -28,15 +28,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.vae4j.api.BetaSchedule;
-import org.vae4j.api.Decoder;
-import org.vae4j.api.Encoder;
-import org.vae4j.api.Likelihood;
-import org.vae4j.api.Prior;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vae4j.api.model.Model;
+import org.vae4j.api.optim.Optimizer;
+import org.vae4j.api.spi.ConfigException;
 import org.vae4j.api.spi.Provider;
+import org.vae4j.api.spi.Slot;
 import org.vae4j.datasets.DatasetCatalog;
-import org.vae4j.runner.plugins.KindNames;
+import org.vae4j.runner.plugins.Kinds;
 import org.vae4j.runner.plugins.ProviderRegistry;
+import org.vae4j.runner.plugins.RegisteredProvider;
 import org.vae4j.runner.plugins.UnknownProviderException;
 
 /**
@@ -59,6 +62,8 @@ public final class SpecParser {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // a configuration with no fields (most objectives, priors, commands) resolves to {}
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS)
             // messages quote line and column, not the file's content
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             // a plugin's configuration class could still ask for class names (@JsonTypeInfo with
@@ -71,6 +76,8 @@ public final class SpecParser {
             .build();
     /** The data sets a spec may name: the IDX sets and CIFAR-10, as the data set catalog knows them. */
     private static final List<String> DATASETS = DatasetCatalog.standard().names();
+    /** The model family of a spec whose {@code "model"} names none. */
+    public static final String DEFAULT_FAMILY = "vae";
 
     private final ProviderRegistry registry;
 
@@ -156,40 +163,58 @@ public final class SpecParser {
         DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, limit,
                 batchSize, evalBatchSize, download);
 
-        JsonObjectReader m = top.object("model");
-        int latentDim = (int) m.integer("latentDim", null, 1, 1_000_000);
-        ComponentSpec encoder = component(m, "encoder", Encoder.class, null);
-        ComponentSpec decoder = component(m, "decoder", Decoder.class, null);
-        ComponentSpec prior = component(m, "prior", Prior.class, "standard-normal");
-        ComponentSpec likelihood = component(m, "likelihood", Likelihood.class, null);
-        m.finish();
-        ModelSpec model = new ModelSpec(latentDim, encoder, decoder, prior, likelihood);
+        // the model family first: its root slots (a VAE's objective) are fields of the spec's root
+        ComponentSpec model = component(top.raw("model"), "$.model", Model.class, DEFAULT_FAMILY, problems);
+        Map<String, ComponentSpec> slots = new LinkedHashMap<>();
+        List<Slot> rootSlots = new ArrayList<>();
+        if (model != null) {
+            slots.putAll(model.slots());
+            for (Slot slot : model.provider().slots()) {
+                if (slot.root()) {
+                    rootSlots.add(slot);
+                    ComponentSpec c = component(top.raw(slot.field()), "$." + slot.field(), slot.kind(),
+                            slot.defaultType(), problems);
+                    if (c != null) {
+                        slots.put(slot.field(), c);
+                    }
+                }
+            }
+            model = new ComponentSpec(model.path(), model.type(), model.provider(), model.config(), model.resolved(),
+                    slots);
+        } else {
+            // an unknown family: its fields at the root are not typos too
+            for (RegisteredProvider p : registry.providers(Model.class)) {
+                p.provider().slots().stream().filter(Slot::root).forEach(sl -> top.raw(sl.field()));
+            }
+        }
 
-        JsonObjectReader o = top.object("objective");
-        String objType = o.string("type", "elbo", ObjectiveSpec.TYPES);
-        ComponentSpec beta = component(o, "beta", BetaSchedule.class, "constant");
-        o.finish();
-        ObjectiveSpec objective = new ObjectiveSpec(objType, beta);
-
-        JsonObjectReader op = top.object("optimizer");
-        String optType = op.string("type", "adam", OptimizerSpec.TYPES);
-        double lr = op.number("lr", "adamax".equals(optType) ? 0.002 : 0.001, 0, 10, true);
-        double beta1 = op.number("beta1", 0.9, 0, 1, false);
-        double beta2 = op.number("beta2", 0.999, 0, 1, false);
-        double eps = op.number("epsilon", 1e-8, 0, 1, true);
-        double momentum = op.number("momentum", 0.0, 0, 1, false);
-        double clip = op.number("clipNorm", 0.0, 0, Double.POSITIVE_INFINITY, false);
-        op.finish();
-        if (beta1 >= 1) {
-            problems.add("$.optimizer.beta1", "must be < 1, got " + beta1);
+        JsonNode opNode = top.raw("optimizer");
+        double clip = 0;
+        if (opNode instanceof ObjectNode op && op.has("clipNorm")) {
+            ObjectNode copy = op.deepCopy();
+            JsonObjectReader clipReader = new JsonObjectReader(copy, "$.optimizer", problems);
+            clip = clipReader.number("clipNorm", 0.0, 0, Double.POSITIVE_INFINITY, false);
+            copy.remove("clipNorm");
+            opNode = copy;
         }
-        if (beta2 >= 1) {
-            problems.add("$.optimizer.beta2", "must be < 1, got " + beta2);
+        ComponentSpec optimizer = component(opNode, "$.optimizer", Optimizer.class, "adam", problems,
+                List.of("clipNorm"));
+        Map<String, ComponentSpec> optimizers = new LinkedHashMap<>();
+        JsonNode perGroup = top.raw("optimizers");
+        if (perGroup != null && !perGroup.isNull()) {
+            if (!perGroup.isObject()) {
+                problems.add("$.optimizers", "must be a JSON object of parameter group names to optimizers, got "
+                        + JsonObjectReader.kind(perGroup));
+            } else {
+                perGroup.fields().forEachRemaining(e -> {
+                    ComponentSpec c = component(e.getValue(), "$.optimizers." + e.getKey(), Optimizer.class, "adam",
+                            problems);
+                    if (c != null) {
+                        optimizers.put(e.getKey(), c);
+                    }
+                });
+            }
         }
-        if (momentum >= 1) {
-            problems.add("$.optimizer.momentum", "must be < 1, got " + momentum);
-        }
-        OptimizerSpec optimizer = new OptimizerSpec(optType, lr, beta1, beta2, eps, momentum, clip);
 
         JsonObjectReader t = top.object("training");
         int epochs = (int) t.integer("epochs", null, 1, 100_000);
@@ -198,57 +223,45 @@ public final class SpecParser {
         t.finish();
         TrainingSpec training = new TrainingSpec(epochs, keep, testEach);
         top.finish();
-
-        crossCheck(data, likelihood, problems);
         problems.throwIfAny(source);
 
         ObjectNode resolved = MAPPER.createObjectNode();
         resolved.put("name", name);
         resolved.put("seed", seed);
         resolved.set("data", d.resolved());
-        ObjectNode mr = m.resolved();
-        mr.set("encoder", encoder.resolved());
-        mr.set("decoder", decoder.resolved());
-        mr.set("prior", prior.resolved());
-        mr.set("likelihood", likelihood.resolved());
-        resolved.set("model", mr);
-        ObjectNode or = o.resolved();
-        or.set("beta", beta.resolved());
-        resolved.set("objective", or);
-        resolved.set("optimizer", op.resolved());
+        resolved.set("model", model.resolved());
+        for (Slot slot : rootSlots) {
+            resolved.set(slot.field(), slots.get(slot.field()).resolved());
+        }
+        ObjectNode opResolved = optimizer.resolved().deepCopy();
+        opResolved.put("clipNorm", clip);
+        resolved.set("optimizer", opResolved);
+        if (!optimizers.isEmpty()) {
+            ObjectNode o = resolved.putObject("optimizers");
+            optimizers.forEach((k, v) -> o.set(k, v.resolved()));
+        }
         resolved.set("training", t.resolved());
-        return new ExperimentSpec(name, seed, data, model, objective, optimizer, training, resolved);
+        return new ExperimentSpec(name, seed, data, model, optimizer, optimizers, clip, training, resolved);
     }
 
-    /** Combinations each part allows but the whole does not. */
-    private static void crossCheck(DataSpec data, ComponentSpec likelihood, Problems problems) {
-        if (likelihood == null || data.transform() == null) {
-            return;
-        }
-        if ("categorical".equals(likelihood.type())) {
-            int levels = likelihood.resolved().path("levels").asInt(-1);
-            if (!"quantize".equals(data.transform())) {
-                problems.add("$.data.transform", "the categorical likelihood scores level indices; use \"quantize\" "
-                        + "(with \"bits\"), got '" + data.transform() + "'");
-            } else if (levels != (1 << data.bits())) {
-                problems.add("$.model.likelihood.levels", "must equal 2^$.data.bits = " + (1 << data.bits())
-                        + " (the levels the data has), got " + levels);
-            }
-        } else if ("quantize".equals(data.transform())) {
-            problems.add("$.data.transform", "'quantize' yields level indices 0.." + ((1 << data.bits()) - 1)
-                    + ", which only the categorical likelihood scores; the " + likelihood.type()
-                    + " likelihood needs \"scale\", \"binarize\" or \"dynamic-binarize\"");
-        }
+    /**
+     * Resolves one component and, recursively, the components of its slots: the provider named by
+     * {@code "type"} (or the default), its configuration bound from the other fields, checked by
+     * the provider, and every problem recorded with its JSON path.
+     *
+     * @return the component, or null if it cannot be resolved (the problems say why)
+     */
+    private ComponentSpec component(JsonNode raw, String path, Class<?> kind, String defaultType, Problems problems) {
+        return component(raw, path, kind, defaultType, problems, List.of());
     }
 
-    private ComponentSpec component(JsonObjectReader parent, String field, Class<?> kind, String defaultType) {
-        String path = parent.path(field);
-        JsonNode raw = parent.raw(field);
-        Problems problems = parent.problems();
+    /** @param extraKnown fields the caller took out of the object before (the optimizer's clipNorm) */
+    private ComponentSpec component(JsonNode raw, String path, Class<?> kind, String defaultType, Problems problems,
+                                    List<String> extraKnown) {
         ObjectNode obj;
         if (raw == null || raw.isNull()) {
             if (defaultType == null) {
-                problems.add(path, "is required: an object with a \"type\"; registered " + KindNames.of(kind)
+                problems.add(path, "is required: an object with a \"type\"; registered " + Kinds.name(kind)
                         + " types: " + String.join(", ", registry.names(kind)));
                 return null;
             }
@@ -260,9 +273,12 @@ public final class SpecParser {
             obj = ((ObjectNode) raw).deepCopy();
         }
         JsonNode typeNode = obj.remove("type");
+        if (typeNode == null && defaultType != null) {
+            typeNode = TextNode.valueOf(defaultType);
+        }
         if (typeNode == null || !typeNode.isTextual()) {
             problems.add(path + ".type", (typeNode == null ? "is required" : "must be a string, got "
-                    + JsonObjectReader.describe(typeNode)) + "; registered " + KindNames.of(kind) + " types: "
+                    + JsonObjectReader.describe(typeNode)) + "; registered " + Kinds.name(kind) + " types: "
                     + String.join(", ", registry.names(kind)));
             return null;
         }
@@ -274,12 +290,21 @@ public final class SpecParser {
             problems.add(path + ".type", e.getMessage());
             return null;
         }
+        Map<String, JsonNode> slotNodes = new LinkedHashMap<>();
+        for (Slot slot : provider.slots()) {
+            if (!slot.root()) {
+                slotNodes.put(slot.field(), obj.remove(slot.field()));
+            }
+        }
         Object config;
         try {
             config = MAPPER.treeToValue(obj, provider.configClass());
         } catch (UnrecognizedPropertyException e) {
-            problems.add(path + "." + e.getPropertyName(), "unknown field for " + KindNames.of(kind) + " '" + type
-                    + "'; known fields: " + known(e.getKnownPropertyIds()));
+            List<Object> known = new ArrayList<>(e.getKnownPropertyIds() == null ? List.of() : e.getKnownPropertyIds());
+            known.addAll(slotNodes.keySet());
+            known.addAll(extraKnown);
+            problems.add(path + "." + e.getPropertyName(), "unknown field for " + Kinds.name(kind) + " '" + type
+                    + "'; known fields: " + known(known));
             return null;
         } catch (InvalidTypeIdException e) {
             problems.add(path + jsonPath(e.getPath()), "names the Java class '" + e.getTypeId() + "'; a spec names "
@@ -299,9 +324,48 @@ public final class SpecParser {
             problems.add(path, "invalid: " + e.getMessage());
             return null;
         }
+        boolean valid = true;
+        try {
+            provider.validate(config);
+        } catch (ConfigException e) {
+            problems.add(at(path, e.field()), e.getMessage());
+            valid = false;
+        }
+        Map<String, ComponentSpec> children = new LinkedHashMap<>();
+        for (Slot slot : provider.slots()) {
+            if (!slot.root()) {
+                ComponentSpec c = component(slotNodes.get(slot.field()), path + "." + slot.field(), slot.kind(),
+                        slot.defaultType(), problems);
+                if (c == null) {
+                    valid = false;
+                } else {
+                    children.put(slot.field(), c);
+                }
+            }
+        }
+        if (!valid) {
+            return null;
+        }
         ObjectNode resolved = MAPPER.createObjectNode().put("type", type);
         resolved.setAll((ObjectNode) MAPPER.valueToTree(config));
-        return new ComponentSpec(path, type, provider, config, resolved);
+        children.forEach((field, c) -> resolved.set(field, c.resolved()));
+        return new ComponentSpec(path, type, provider, config, resolved, children);
+    }
+
+    /**
+     * @param path  a component's JSON path
+     * @param field a field a {@link ConfigException} names: relative to the component, or absolute
+     *              when it starts with {@code $}
+     * @return the field's JSON path
+     */
+    public static String at(String path, String field) {
+        if (field == null || field.isEmpty()) {
+            return path;
+        }
+        if (field.startsWith("$")) {
+            return field;
+        }
+        return path + (field.startsWith("[") ? "" : ".") + field;
     }
 
     @SuppressWarnings("unchecked")

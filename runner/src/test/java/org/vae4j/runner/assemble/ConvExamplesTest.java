@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vae4j.engine.model.VariationalAutoencoder;
+import org.vae4j.api.data.Batch;
+import org.vae4j.api.model.LatentEncoder;
+import org.vae4j.api.model.Model;
+import org.vae4j.api.model.Reconstructor;
+import org.vae4j.engine.params.ModelParameters;
 import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.spec.ExperimentSpec;
 import org.vae4j.runner.spec.SpecParser;
@@ -43,16 +47,18 @@ class ConvExamplesTest {
         assertEquals("symmetric", s.data().input());
         assertEquals(5000, s.data().validation());
         assertEquals(128, s.data().batchSize());
-        assertEquals(20, s.model().latentDim());
+        assertEquals(20, s.model().resolved().get("latentDim").asInt());
         assertEquals(5, s.training().epochs());
-        VariationalAutoencoder m = ModelAssembler.build(s, new long[] {1, 28, 28}, "example");
+        Model m = ModelAssembler.build(s, ModelAssembler.dataInfo(s.data(), new long[] {1, 28, 28}), "example");
         // sum(p.numel()) of torch_cnn_vae_4bit.py's encoder and decoder
-        assertEquals(270_616, m.parameters().count());
+        assertEquals(270_616, ModelParameters.of(m, ModelAssembler.TYPE).count());
         // the input is quantized to [-1, 1] like the reference's q/15*2-1, the target stays levels
         assertEquals("quantized-symmetric(bits=4)", DataAssembler.input(s.data(), DataAssembler.target(s.data())).toString());
         INDArray x = Nd4j.rand(DataType.FLOAT, 4, 784).muli(2).subi(1);
         INDArray levels = Nd4j.rand(DataType.FLOAT, 4, 784).muli(15.99).castTo(DataType.INT32).castTo(DataType.FLOAT);
-        double loss = m.evaluate(x, levels, Nd4j.getRandomFactory().getNewRandomInstance(1)).meanNegativeElbo();
+        var figures = m.evaluate(new Batch(x, levels, new int[4], new int[4]), Nd4j.getRandomFactory().getNewRandomInstance(1));
+        double loss = m.metrics().stream().filter(i -> i.name().equals("neg_elbo")).findFirst().map(i -> i.of(figures))
+                .orElseThrow();
         // at initialization the decoder's logits are near 0: about 784 log 16 nats
         assertTrue(Math.abs(loss - 784 * Math.log(16)) < 100, "initial loss " + loss);
     }
@@ -62,10 +68,10 @@ class ConvExamplesTest {
         for (String name : List.of("cifar10-conv-ae.json", "cifar10-conv-vae.json")) {
             ExperimentSpec s = parse(name);
             assertEquals("cifar-10", s.data().dataset());
-            VariationalAutoencoder m = ModelAssembler.build(s, new long[] {3, 32, 32}, name);
-            assertEquals(name.contains("-vae"), m.isVariational(), name);
+            Model m = ModelAssembler.build(s, ModelAssembler.dataInfo(s.data(), new long[] {3, 32, 32}), name);
+            assertEquals(name.contains("-vae"), !((LatentEncoder) m).deterministic(), name);
             INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3072);
-            INDArray rec = m.reconstructIntensities(x);
+            INDArray rec = ((Reconstructor) m).reconstruct(x);
             assertEquals(List.of(2L, 3072L), List.of(rec.size(0), rec.size(1)), name);
         }
     }

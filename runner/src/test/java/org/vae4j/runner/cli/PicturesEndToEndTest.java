@@ -24,14 +24,14 @@ import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.vae4j.engine.model.VariationalAutoencoder;
-import org.vae4j.engine.train.SeededRandom;
+import org.vae4j.api.model.Sampler;
+import org.vae4j.engine.random.SeededRandom;
 import org.vae4j.runner.assemble.DataAssembler;
 import org.vae4j.runner.images.ImageGrid;
 import org.vae4j.runner.pictures.NormalQuantile;
 import org.vae4j.runner.pictures.Pictures;
 import org.vae4j.runner.plots.LearningCurve;
-import org.vae4j.runner.plots.PerExampleLosses;
+import org.vae4j.runner.metrics.PerExampleLosses;
 import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.report.RunFigures;
 import org.vae4j.runner.report.RunReport;
@@ -55,7 +55,7 @@ class PicturesEndToEndTest {
     static Path run2d;
     static Path run20d;
     static CliResult trained;
-    static VariationalAutoencoder model;
+    static Sampler model;
 
     @BeforeAll
     static void train() throws IOException {
@@ -71,7 +71,7 @@ class PicturesEndToEndTest {
         run20d = root.resolve("runs/twenty");
         CliResult r = Vae4j.run("train", Specs.write(root.resolve("twenty.json"), spec), "--out", run20d, "--no-progress");
         assertEquals(0, r.code(), r::toString);
-        model = TrainedModel.load(run2d, ProviderRegistry.discover(List.of())).model();
+        model = (Sampler) TrainedModel.load(run2d, ProviderRegistry.discover(List.of())).model();
     }
 
     @Test
@@ -128,12 +128,12 @@ class PicturesEndToEndTest {
         INDArray z;
         try (SeededRandom a = new SeededRandom(77); SeededRandom b = new SeededRandom(77)) {
             pics = Pictures.interpolation(model, 3, a.get());
-            z = model.prior().sample(6, b.get());
+            z = model.sampleLatent(6, b.get());
         }
         assertArrayEquals(new long[] {18, SIDE * SIDE}, pics.shape());
         for (int p = 0; p < 3; p++) {
-            INDArray end1 = Pictures.decode(model, z.get(NDArrayIndex.point(p), NDArrayIndex.all()).reshape(1, 2));
-            INDArray end2 = Pictures.decode(model, z.get(NDArrayIndex.point(3 + p), NDArrayIndex.all()).reshape(1, 2));
+            INDArray end1 = model.decode(z.get(NDArrayIndex.point(p), NDArrayIndex.all()).reshape(1, 2));
+            INDArray end2 = model.decode(z.get(NDArrayIndex.point(3 + p), NDArrayIndex.all()).reshape(1, 2));
             assertArrayEquals(end1.toFloatVector(), pics.getRow(p * 6 + 5).toFloatVector(), 1e-6f, "a = 1, pair " + p);
             assertArrayEquals(end2.toFloatVector(), pics.getRow(p * 6).toFloatVector(), 1e-6f, "a = 0, pair " + p);
         }
@@ -163,7 +163,7 @@ class PicturesEndToEndTest {
         for (int[] rc : places) {
             // row r from the top holds z2 = v[9 - r]; column c holds z1 = v[c]
             INDArray code = Nd4j.create(new double[][] {{v[rc[1]], v[9 - rc[0]]}});
-            float[] tile = Pictures.decode(model, code).toFloatVector();
+            float[] tile = model.decode(code).toFloatVector();
             for (int p = 0; p < SIDE * SIDE; p += 29) {
                 int expected = Math.round(Math.max(0, Math.min(1, tile[p])) * 255);
                 assertEquals(expected, grey(img, 3, rc[0], rc[1], p % SIDE, p / SIDE), 1,
@@ -183,7 +183,7 @@ class PicturesEndToEndTest {
         assertEquals(2 * grid(20), img.getHeight());
         double[] q = NormalQuantile.evenlySpaced(20);
         INDArray code = Nd4j.create(new double[][] {{q[3], q[19 - 7]}});
-        float[] tile = Pictures.decode(model, code).toFloatVector();
+        float[] tile = model.decode(code).toFloatVector();
         for (int p = 0; p < SIDE * SIDE; p += 31) {
             assertEquals(Math.round(Math.max(0, Math.min(1, tile[p])) * 255), grey(img, 2, 7, 3, p % SIDE, p / SIDE), 1);
         }
@@ -275,7 +275,8 @@ class PicturesEndToEndTest {
         for (double v : dots.get(2)) {
             assertTrue(v > 0 && v < 784 * Math.log(2) * 2, "a negative ELBO in nats: " + v);
         }
-        XYChart chart = LearningCurve.chart("t", org.vae4j.runner.plots.MetricsTable.read(run2d.resolve("metrics.csv")),
+        XYChart chart = LearningCurve.chart("t", "negative ELBO (nats per image, beta = 1)",
+                org.vae4j.runner.metrics.MetricsCsv.read(run2d.resolve("metrics.csv")), List.of("neg_elbo"),
                 PerExampleLosses.read(run2d.resolve(PerExampleLosses.FILE)));
         assertEquals("epoch", chart.getXAxisTitle());
         assertEquals("negative ELBO (nats per image, beta = 1)", chart.getYAxisTitle());

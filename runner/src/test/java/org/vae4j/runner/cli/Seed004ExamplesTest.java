@@ -14,9 +14,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vae4j.api.TrainingProgress;
-import org.vae4j.engine.model.VariationalAutoencoder;
-import org.vae4j.engine.train.Batch;
+import org.vae4j.api.data.Batch;
+import org.vae4j.api.model.LatentEncoder;
+import org.vae4j.api.model.Model;
+import org.vae4j.api.model.Reconstructor;
 import org.vae4j.runner.assemble.DataAssembler;
 import org.vae4j.runner.assemble.ModelAssembler;
 import org.vae4j.runner.assemble.TrainingData;
@@ -56,9 +57,9 @@ class Seed004ExamplesTest {
         ExperimentSpec spec = parse(SpecParser.readTree(AE), AE.toString());
         assertEquals("scale", spec.data().transform());
         assertEquals("same", spec.data().input());
-        assertEquals("autoencoder", spec.objective().type());
-        assertEquals("conv-ae", spec.model().encoder().type());
-        assertEquals("binomial", spec.model().likelihood().type());
+        assertEquals("autoencoder", spec.model().slots().get("objective").type());
+        assertEquals("conv-ae", spec.model().slots().get("encoder").type());
+        assertEquals("binomial", spec.model().slots().get("likelihood").type());
 
         ExperimentSpec tiny = onTinyData(AE, dir);
         TrainingData data = DataAssembler.load(tiny, dir, Map.of(), "spec.json");
@@ -69,18 +70,40 @@ class Seed004ExamplesTest {
         assertTrue(b.target().minNumber().doubleValue() >= 0 && b.target().maxNumber().doubleValue() <= 1);
     }
 
-    /** Seed 004: {@code reconstruct(randn(16, 1, 28, 28))} lies in [0, 1] for both examples' models. */
+    /**
+     * Seed 004: {@code reconstruct(randn(16, 1, 28, 28))} lies in [0, 1] for both examples' models,
+     * and for the exercise's autoencoder {@code AutoEncoder(1, 64, 16, 5, ELU)} under every output
+     * assumption (gauss, truncated, binomial, binary).
+     */
     @Test
     void reconstructionsOfRandomInputsLieInZeroOne() throws Exception {
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, 16, 784);
+        Nd4j.getExecutioner().exec(new GaussianDistribution(x, 0.0, 1.0), Nd4j.getRandomFactory().getNewRandomInstance(3));
         for (Path example : List.of(AE, VAE)) {
-            ExperimentSpec spec = parse(SpecParser.readTree(example), example.toString());
-            VariationalAutoencoder model = ModelAssembler.build(spec, new long[] {1, 28, 28}, example.toString());
-            INDArray x = Nd4j.createUninitialized(DataType.FLOAT, 16, 784);
-            Nd4j.getExecutioner().exec(new GaussianDistribution(x, 0.0, 1.0), Nd4j.getRandomFactory().getNewRandomInstance(3));
-            INDArray rec = model.reconstructIntensities(x);
-            assertArrayEquals(new long[] {16, 784}, rec.shape());
-            assertTrue(rec.minNumber().doubleValue() >= 0 && rec.maxNumber().doubleValue() <= 1, example.toString());
+            assertInZeroOne(reconstruct(SpecParser.readTree(example), example.toString(), x), example.toString());
         }
+        for (String assumption : List.of("gauss", "truncated", "binomial", "binary")) {
+            ObjectNode json = SpecParser.readTree(AE);
+            ObjectNode model = (ObjectNode) json.get("model");
+            for (String net : List.of("encoder", "decoder")) {
+                model.putObject(net).put("type", "conv-ae").put("channels", 64).put("kernel", 5).put("activation", "elu");
+            }
+            model.put("latentDim", 16 * 196);
+            model.putObject("likelihood").put("type", assumption);
+            assertInZeroOne(reconstruct(json, assumption, x), assumption);
+        }
+    }
+
+    private static INDArray reconstruct(ObjectNode json, String source, INDArray x) {
+        ExperimentSpec spec = parse(json, source);
+        Model model = ModelAssembler.build(spec, ModelAssembler.dataInfo(spec.data(), new long[] {1, 28, 28}), source);
+        return ((Reconstructor) model).reconstruct(x);
+    }
+
+    private static void assertInZeroOne(INDArray rec, String what) {
+        assertArrayEquals(new long[] {16, 784}, rec.shape());
+        assertTrue(rec.minNumber().doubleValue() >= 0 && rec.maxNumber().doubleValue() <= 1, what + ": ["
+                + rec.minNumber() + ", " + rec.maxNumber() + "]");
     }
 
     /**
@@ -90,9 +113,12 @@ class Seed004ExamplesTest {
     @Test
     void variationalExampleWeighsTheRegularisationAboveZero() {
         ExperimentSpec spec = parse(SpecParser.readTree(VAE), VAE.toString());
-        assertTrue(spec.objective().variational());
-        double beta = ModelAssembler.betaSchedule(spec, VAE.toString()).beta(new TrainingProgress(0, 5, 0, 1));
-        assertTrue(beta > 0, "beta " + beta);
-        assertEquals("conv-ae", spec.model().decoder().type());
+        Model model = ModelAssembler.build(spec, ModelAssembler.dataInfo(spec.data(), new long[] {1, 28, 28}),
+                VAE.toString());
+        assertTrue(!((LatentEncoder) model).deterministic(), "a VAE's encoder is a posterior");
+        var beta = spec.model().slots().get("objective").slots().get("beta");
+        assertEquals("constant", beta.type());
+        assertTrue(beta.resolved().get("value").asDouble() > 0, beta.resolved().toString());
+        assertEquals("conv-ae", spec.model().slots().get("decoder").type());
     }
 }

@@ -17,11 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vae4j.api.Layer;
-import org.vae4j.api.Parameter;
 import org.vae4j.engine.io.Npz;
-import org.vae4j.engine.layers.Sequential;
-import org.vae4j.plugins.zf.AlexNet;
 import org.vae4j.runner.testing.CliResult;
 import org.vae4j.runner.testing.Specs;
 import org.vae4j.runner.testing.TinyFashionMnist;
@@ -112,14 +108,19 @@ class VisualizeCommandTest {
     /** Weights from a torchvision-named .npz change the picture; ill-fitting ones are named. */
     @Test
     void alexnetLoadsWeightsAndNamesOnesThatDoNotFit() throws IOException {
-        Sequential features = AlexNet.features(AlexNet.INPUT, Nd4j.getRandomFactory().getNewRandomInstance(99));
+        // torchvision's names and shapes of AlexNet's feature convolutions
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        shapes.put("features.0", new long[] {64, 3, 11, 11});
+        shapes.put("features.3", new long[] {192, 64, 5, 5});
+        shapes.put("features.6", new long[] {384, 192, 3, 3});
+        shapes.put("features.8", new long[] {256, 384, 3, 3});
+        shapes.put("features.10", new long[] {256, 256, 3, 3});
         Map<String, INDArray> arrays = new LinkedHashMap<>();
-        for (int i : AlexNet.CONVOLUTIONS) {
-            Layer l = features.children().get(i);
-            for (Parameter p : l.parameters()) {
-                arrays.put("features." + i + "." + p.name(), p.value());
-            }
-        }
+        org.nd4j.linalg.api.rng.Random random = Nd4j.getRandomFactory().getNewRandomInstance(99);
+        shapes.forEach((name, shape) -> {
+            arrays.put(name + ".weight", random.nextGaussian(shape).muli(0.05).castTo(DataType.FLOAT));
+            arrays.put(name + ".bias", random.nextGaussian(new long[] {shape[0]}).muli(0.05).castTo(DataType.FLOAT));
+        });
         Path weights = root.resolve("alexnet.npz");
         Npz.write(weights, arrays);
         Path a = root.resolve("out/w.png");

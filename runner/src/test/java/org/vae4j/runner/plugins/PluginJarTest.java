@@ -1,6 +1,7 @@
 package org.vae4j.runner.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ import org.vae4j.runner.testing.Vae4j;
  * cause and do not stop the others; two providers of one name stop everything, naming both jars.
  */
 class PluginJarTest {
-    private static final String ROW = "%-14s %-18s %-60s %s";
+    private static final String ROW = "%-14s %-20s %-16s %-60s %s";
 
     @TempDir
     static Path root;
@@ -52,17 +53,17 @@ class PluginJarTest {
         CliResult r = Vae4j.run("plugins", "--plugins", dir);
         assertEquals(0, r.code(), r::toString);
         List<String> lines = r.out().lines().toList();
-        assertEquals(String.format(ROW, "KIND", "TYPE", "JAR", "DESCRIPTION"), lines.get(0));
-        assertTrue(lines.contains(String.format(ROW, "encoder", "tiny-linear", jar, "one dense layer (test plugin)")),
+        assertEquals(String.format(ROW, "KIND", "TYPE", "VERSION", "JAR", "DESCRIPTION"), lines.get(0));
+        assertTrue(lines.contains(String.format(ROW, "encoder", "tiny-linear", "unversioned", jar, "one dense layer (test plugin)")),
                 r.out());
-        assertTrue(lines.contains(String.format(ROW, "decoder", "tiny-linear", jar, "one dense layer (test plugin)")),
+        assertTrue(lines.contains(String.format(ROW, "decoder", "tiny-linear", "unversioned", jar, "one dense layer (test plugin)")),
                 r.out());
         // the built-in ones are still there, from the class path
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(String.format("%-14s %-18s ", "encoder", "mlp"))), r.out());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(String.format("%-14s %-18s ", "likelihood", "bernoulli"))),
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(String.format("%-14s %-20s ", "encoder", "mlp"))), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(String.format("%-14s %-20s ", "likelihood", "bernoulli"))),
                 r.out());
-        assertTrue(lines.indexOf(String.format(ROW, "encoder", "tiny-linear", jar, "one dense layer (test plugin)"))
-                < lines.indexOf(String.format(ROW, "decoder", "tiny-linear", jar, "one dense layer (test plugin)")),
+        assertTrue(lines.indexOf(String.format(ROW, "encoder", "tiny-linear", "unversioned", jar, "one dense layer (test plugin)"))
+                < lines.indexOf(String.format(ROW, "decoder", "tiny-linear", "unversioned", jar, "one dense layer (test plugin)")),
                 "grouped by kind: encoders first");
         assertEquals("", r.err());
     }
@@ -94,6 +95,44 @@ class PluginJarTest {
         assertEquals("vae4j eval: " + run.resolve("spec.json") + ": 2 problems\n"
                 + "  $.model.encoder.type: unknown encoder type 'tiny-linear'; registered: cnn, conv-ae, mlp\n"
                 + "  $.model.decoder.type: unknown decoder type 'tiny-linear'; registered: cnn, conv-ae, mlp\n", without.err());
+    }
+
+    /**
+     * A model family of a third party, in a jar built here and dropped into a folder, trains from a
+     * spec: the engine and the runner know nothing of it. Its figures fill metrics.csv and its
+     * capabilities choose its pictures (reconstructions, no samples).
+     */
+    @Test
+    void aModelFamilyFromAPluginJarTrains(@TempDir Path dir) throws IOException {
+        Path plugins = dir.resolve("plugins");
+        PluginJars.write(plugins.resolve("tiny-family.jar"), List.of(PluginJars.TINY_AE_FAMILY));
+        ObjectNode s = Specs.tiny(data.toString());
+        s.set("model", Specs.JSON.createObjectNode().put("type", "tiny-ae").put("code", 6));
+        s.remove("objective");
+        ((ObjectNode) s.get("training")).put("epochs", 2).put("testEachEpoch", false);
+        Path spec = Specs.write(dir.resolve("spec.json"), s);
+        Path run = dir.resolve("run");
+        CliResult r = Vae4j.run("train", spec, "--plugins", plugins, "--out", run, "--no-progress");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().startsWith("tiny: tiny autoencoder: Dense(784 -> 6) -> Tanh -> Dense(6 -> 784), 10198 parameters;"),
+                r.out());
+        List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals("epoch,train_mse,validation_mse,test_mse,seconds,train_samples_per_s", rows.get(0));
+        assertEquals(3, rows.size());
+        assertTrue(Double.parseDouble(rows.get(2).split(",")[1]) < Double.parseDouble(rows.get(1).split(",")[1]),
+                "the loss falls: " + rows);
+        JsonNode summary = Specs.JSON.readTree(run.resolve("summary.json").toFile());
+        assertTrue(summary.path("test_mse").asDouble() > 0, summary.toString());
+        assertTrue(Files.isRegularFile(run.resolve("images/reconstructions.png")));
+        assertTrue(Files.isRegularFile(run.resolve("images/learning-curve.png")));
+        assertFalse(Files.exists(run.resolve("images/samples-epoch-002.png")), "the model cannot sample");
+        assertTrue(Files.isRegularFile(run.resolve("checkpoints/epoch-0002.npz")));
+        CliResult eval = Vae4j.run("eval", run, "--plugins", plugins);
+        assertEquals(0, eval.code(), eval::toString);
+        assertTrue(eval.out().contains("\"mse\""), eval.out());
+        CliResult sample = Vae4j.run("sample", run, "--plugins", plugins);
+        assertEquals(ExitCode.USAGE, sample.code(), sample::toString);
+        assertEquals("vae4j sample: this model cannot draw new examples (it is no sampler)\n", sample.err());
     }
 
     @Test
@@ -136,7 +175,7 @@ class PluginJarTest {
                 "NOT LOADED: " + empty + ": provides nothing: the jar has no META-INF/services/org.vae4j.api.spi.Provider"
                         + " listing provider classes",
                 "NOT LOADED: " + garbage + ": not a readable jar (zip) file: zip END header not found"), notLoaded);
-        assertTrue(r.out().contains(String.format(ROW, "encoder", "tiny-linear", good, "one dense layer (test plugin)")),
+        assertTrue(r.out().contains(String.format(ROW, "encoder", "tiny-linear", "unversioned", good, "one dense layer (test plugin)")),
                 r.out());
         assertEquals(notLoaded.stream().map(l -> "warning: plugin not loaded: " + l.substring("NOT LOADED: ".length()))
                 .map(l -> l + "\n").reduce("", String::concat), r.err());

@@ -10,8 +10,22 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vae4j.api.model.Metrics;
 
 class ConsoleProgressTest {
+    /** The running figures of an epoch whose mean loss is {@code mean}. */
+    private static Metrics loss(double mean) {
+        return new Metrics().sum(Metrics.LOSS, mean * 10, 10);
+    }
+
+    /** A GAN's figures show both of its losses. */
+    @Test
+    void everyLossOfAModelWithoutOneLossIsShown() {
+        Metrics gan = new Metrics().sum("loss_d", 12.5, 10).sum("loss_g", 7.25, 10).sum("d_real", 5, 10);
+        assertEquals("loss_d 1.250  loss_g 0.725", ConsoleProgress.losses(gan));
+        assertEquals("loss 2.500", ConsoleProgress.losses(loss(2.5)));
+    }
+
     @Test
     void aTerminalGetsABarWithLossAndImagesPerSecond() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -19,7 +33,7 @@ class ConsoleProgressTest {
         ConsoleProgress p = new ConsoleProgress(out, 2, true, 1000, true, 120);
         for (int epoch = 0; epoch < 2; epoch++) {
             for (int step = 1; step <= 10; step++) {
-                p.onStep(epoch, step, 10, 300.0 - step);
+                p.onStep(epoch, step, 10, loss(300.0 - step));
             }
         }
         String s = bytes.toString(StandardCharsets.UTF_8);
@@ -38,7 +52,7 @@ class ConsoleProgressTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 3, true, 6400, false, 120);
         for (int step = 1; step <= 100; step++) {
-            p.onStep(0, step, 100, 250.5);
+            p.onStep(0, step, 100, loss(250.5));
         }
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(10, lines.size(), lines::toString);
@@ -51,7 +65,7 @@ class ConsoleProgressTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 1, false, 100, true, 120);
         for (int step = 1; step <= 50; step++) {
-            p.onStep(0, step, 50, 1.0);
+            p.onStep(0, step, 50, loss(1.0));
         }
         assertEquals(0, bytes.size());
     }
@@ -66,7 +80,7 @@ class ConsoleProgressTest {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         ConsoleProgress p = new ConsoleProgress(sink, 1, true, 12_800, true, 90);
         for (int step = 1; step <= 100; step++) {
-            p.onStep(0, step, 100, 1.0);
+            p.onStep(0, step, 100, loss(1.0));
         }
         Field terminal = Class.forName("me.tongfei.progressbar.TerminalUtils").getDeclaredField("terminal");
         terminal.setAccessible(true);
@@ -79,7 +93,7 @@ class ConsoleProgressTest {
         ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 1, true,
                 60_000, true, 60);
         for (int step = 1; step <= 10; step++) {
-            p.onStep(0, step, 10, 123.456);
+            p.onStep(0, step, 10, loss(123.456));
         }
         for (String line : bytes.toString(StandardCharsets.UTF_8).split("[\\r\\n]")) {
             assertTrue(line.length() <= 59, "longer than the terminal: '" + line + "'");

@@ -50,11 +50,14 @@ public final class PluginJars {
     /** The decoder of type forgets-likelihood. */
     public static final String FORGETS_LIKELIHOOD = "com.example.tiny.ForgetsLikelihoodDecoderProvider";
 
+    /** A model family of type tiny-ae, all of its own, with no change to the engine or the runner. */
+    public static final String TINY_AE_FAMILY = "com.example.tiny.TinyAutoencoderFamily";
+
     /** An encoder of type class-naming whose configuration lets JSON name a class, as no plugin should. */
     public static final String CLASS_NAMING = "com.example.tiny.ClassNamingEncoderProvider";
 
-    private static final Map<String, String> SOURCES = Map.of(
-            "ClassNamingConfig", """
+    private static final Map<String, String> SOURCES = Map.ofEntries(
+            Map.entry("ClassNamingConfig", """
                     package com.example.tiny;
 
                     import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -63,8 +66,8 @@ public final class PluginJars {
                         @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
                         public Object payload;
                     }
-                    """,
-            "ClassNamingEncoderProvider", """
+                    """),
+            Map.entry("ClassNamingEncoderProvider", """
                     package com.example.tiny;
 
                     import java.util.List;
@@ -79,20 +82,20 @@ public final class PluginJars {
                         public String type() { return "class-naming"; }
                         public Class<ClassNamingConfig> configClass() { return ClassNamingConfig.class; }
                         public Encoder create(ClassNamingConfig c, BuildContext ctx) {
-                            return new TinyLinearEncoder(List.of(new Dense(ctx.dataDimensions(), ctx.encoderOutputWidth(),
+                            return new TinyLinearEncoder(List.of(new Dense(ctx.inputWidth(), ctx.outputWidth(),
                                     Initializer.PYTORCH, ctx.dataType(), ctx.random())));
                         }
                     }
-                    """,
-            "TinyLinearConfig", """
+                    """),
+            Map.entry("TinyLinearConfig", """
                     package com.example.tiny;
 
                     /** {"type": "tiny-linear", "init": "xavier"} */
                     public final class TinyLinearConfig {
                         public String init = "pytorch";
                     }
-                    """,
-            "TinyLinearEncoder", """
+                    """),
+            Map.entry("TinyLinearEncoder", """
                     package com.example.tiny;
 
                     import java.util.List;
@@ -105,8 +108,8 @@ public final class PluginJars {
                             super(layers);
                         }
                     }
-                    """,
-            "TinyLinearDecoder", """
+                    """),
+            Map.entry("TinyLinearDecoder", """
                     package com.example.tiny;
 
                     import java.util.List;
@@ -119,8 +122,8 @@ public final class PluginJars {
                             super(layers);
                         }
                     }
-                    """,
-            "TinyLinearEncoderProvider", """
+                    """),
+            Map.entry("TinyLinearEncoderProvider", """
                     package com.example.tiny;
 
                     import java.util.List;
@@ -136,12 +139,12 @@ public final class PluginJars {
                         public Class<TinyLinearConfig> configClass() { return TinyLinearConfig.class; }
                         public String description() { return "one dense layer (test plugin)"; }
                         public Encoder create(TinyLinearConfig c, BuildContext ctx) {
-                            return new TinyLinearEncoder(List.of(new Dense(ctx.dataDimensions(), ctx.encoderOutputWidth(),
+                            return new TinyLinearEncoder(List.of(new Dense(ctx.inputWidth(), ctx.outputWidth(),
                                     Initializer.named(c.init), ctx.dataType(), ctx.random())));
                         }
                     }
-                    """,
-            "TinyLinearDecoderProvider", """
+                    """),
+            Map.entry("TinyLinearDecoderProvider", """
                     package com.example.tiny;
 
                     import java.util.List;
@@ -157,12 +160,112 @@ public final class PluginJars {
                         public Class<TinyLinearConfig> configClass() { return TinyLinearConfig.class; }
                         public String description() { return "one dense layer (test plugin)"; }
                         public Decoder create(TinyLinearConfig c, BuildContext ctx) {
-                            return new TinyLinearDecoder(List.of(new Dense(ctx.latentDim(), ctx.decoderOutputWidth(),
+                            return new TinyLinearDecoder(List.of(new Dense(ctx.inputWidth(), ctx.outputWidth(),
                                     Initializer.named(c.init), ctx.dataType(), ctx.random())));
                         }
                     }
-                    """,
-            "ForgetsLikelihoodDecoderProvider", """
+                    """),
+            Map.entry("TinyAutoencoderFamily", """
+                    package com.example.tiny;
+
+                    import java.util.List;
+                    import java.util.Map;
+                    import org.nd4j.linalg.api.ndarray.INDArray;
+                    import org.nd4j.linalg.api.rng.Random;
+                    import org.vae4j.api.Pass;
+                    import org.vae4j.api.data.Batch;
+                    import org.vae4j.api.model.MetricInfo;
+                    import org.vae4j.api.model.Metrics;
+                    import org.vae4j.api.model.Model;
+                    import org.vae4j.api.model.ParameterGroup;
+                    import org.vae4j.api.model.Reconstructor;
+                    import org.vae4j.api.model.StepContext;
+                    import org.vae4j.api.model.TrainingPhase;
+                    import org.vae4j.api.spi.AbstractProvider;
+                    import org.vae4j.api.spi.BuildContext;
+                    import org.vae4j.api.spi.ConfigException;
+                    import org.vae4j.engine.init.Initializer;
+                    import org.vae4j.engine.layers.Dense;
+                    import org.vae4j.engine.layers.Sequential;
+                    import org.vae4j.engine.layers.Tanh;
+
+                    /** A model family of a third party: a linear-tanh autoencoder trained on squared error. */
+                    public final class TinyAutoencoderFamily extends AbstractProvider<Model, TinyAutoencoderFamily.Config> {
+                        public static final class Config {
+                            public int code = 4;
+                        }
+
+                        public TinyAutoencoderFamily() {
+                            super(Model.class, "tiny-ae", Config.class, "a squared-error autoencoder (test plugin)");
+                        }
+
+                        @Override
+                        public void validate(Config c) {
+                            ConfigException.require(c.code >= 1, "code", "must be >= 1, got " + c.code);
+                        }
+
+                        @Override
+                        public Model create(Config c, BuildContext ctx) {
+                            long d = ctx.dataDimensions();
+                            Sequential net = new Sequential(List.of(
+                                    new Dense(d, c.code, Initializer.PYTORCH, ctx.dataType(), ctx.random()), new Tanh(c.code),
+                                    new Dense(c.code, d, Initializer.PYTORCH, ctx.dataType(), ctx.random())));
+                            return new TinyAutoencoder(net);
+                        }
+
+                        static final class TinyAutoencoder implements Model, Reconstructor {
+                            private final Sequential net;
+                            private final Pass train = Pass.training();
+                            private final Pass probe = Pass.inference();
+
+                            TinyAutoencoder(Sequential net) {
+                                this.net = net;
+                            }
+
+                            public List<ParameterGroup> parameterGroups() {
+                                return List.of(ParameterGroup.of("net", Map.of("net", net)));
+                            }
+
+                            public List<TrainingPhase> phases() {
+                                return List.of(new TrainingPhase() {
+                                    public String name() {
+                                        return "squared-error";
+                                    }
+
+                                    public String group() {
+                                        return "net";
+                                    }
+
+                                    public Metrics step(Batch b, StepContext ctx) {
+                                        INDArray diff = net.forward(b.input(), train).sub(b.target());
+                                        net.backward(diff.mul(2.0 / b.size()), train, false);
+                                        return new Metrics().sum("mse", diff.mul(diff).sumNumber().doubleValue(), b.size())
+                                                .sum("loss", diff.mul(diff).sumNumber().doubleValue(), b.size());
+                                    }
+                                });
+                            }
+
+                            public Metrics evaluate(Batch b, Random random) {
+                                INDArray diff = net.forward(b.input(), probe).sub(b.target());
+                                return new Metrics().sum("mse", diff.mul(diff).sumNumber().doubleValue(), b.size());
+                            }
+
+                            public List<MetricInfo> metrics() {
+                                return List.of(MetricInfo.mean("mse", "squared error per image", "", "mse"));
+                            }
+
+                            public INDArray reconstruct(INDArray input) {
+                                // pictures clamp to [0, 1]
+                                return net.forward(input, probe).dup();
+                            }
+
+                            public String describe() {
+                                return "tiny autoencoder: " + net.describe();
+                            }
+                        }
+                    }
+                    """),
+            Map.entry("ForgetsLikelihoodDecoderProvider", """
                     package com.example.tiny;
 
                     import java.util.List;
@@ -178,11 +281,11 @@ public final class PluginJars {
                         public String type() { return "forgets-likelihood"; }
                         public Class<TinyLinearConfig> configClass() { return TinyLinearConfig.class; }
                         public Decoder create(TinyLinearConfig c, BuildContext ctx) {
-                            return new TinyLinearDecoder(List.of(new Dense(ctx.latentDim(), ctx.dataDimensions(),
+                            return new TinyLinearDecoder(List.of(new Dense(ctx.inputWidth(), ctx.dataDimensions(),
                                     Initializer.named(c.init), ctx.dataType(), ctx.random())));
                         }
                     }
-                    """);
+                    """));
 
     private static Path classes;
 

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.Layer;
 import org.vae4j.api.Parameter;
+import org.vae4j.api.Pass;
 import org.vae4j.engine.init.Initializer;
 import org.vae4j.engine.layers.HostFloats;
 import org.vae4j.engine.layers.Scratch;
@@ -48,21 +49,29 @@ public final class Conv2d implements Layer {
     private final String description;
     private final Parameter weight;
     private final Parameter bias;
-    private final Im2Col im2col;
-    /** im2col of the output gradient for dX as a convolution with the flipped kernel; null if not used. */
-    private final Im2Col gradientIm2col;
+    /** Whether dX is the convolution of the output gradient with the flipped kernel (stride 1). */
+    private final boolean flippedGradient;
     private final Scratch permutedWeight = new Scratch();
     private final Scratch flippedWeight = new Scratch();
-    private final Scratch gradRows = new Scratch();
     private float[] hostWeight = new float[0];
     private float[] hostFlipped = new float[0];
-    private final Scratch product = new Scratch();
-    private final Scratch output = new Scratch();
-    private final Scratch gradProduct = new Scratch();
-    private final Scratch gradColumns = new Scratch();
-    private final Scratch gradInput = new Scratch();
-    private INDArray columns;
-    private long batch = -1;
+
+    /** A pass's buffers and, after a training run, its column matrix. */
+    private final class State {
+        final Im2Col im2col = new Im2Col(inChannels, height, width, kernel, stride, padding, dilation, outH, outW);
+        /** im2col of the output gradient for dX as a convolution with the flipped kernel; null if not used. */
+        final Im2Col gradientIm2col = flippedGradient ? new Im2Col(outChannels, outH, outW, kernel, stride,
+                Size2d.of(kernel.h() - 1 - padding.h(), kernel.w() - 1 - padding.w()), dilation, height, width) : null;
+        final Scratch gradRows = new Scratch();
+        final Scratch product = new Scratch();
+        final Scratch output = new Scratch();
+        final Scratch gradProduct = new Scratch();
+        final Scratch gradColumns = new Scratch();
+        final Scratch gradInput = new Scratch();
+        final Scratch biasGradient = new Scratch();
+        INDArray columns;
+        long batch = -1;
+    }
 
     /**
      * A convolution with every option of PyTorch's {@code nn.Conv2d} except non-zero padding modes.
@@ -109,13 +118,12 @@ public final class Conv2d implements Layer {
         this.outW = out.w();
         this.description = name.substring(0, name.length() - 1) + "; " + inChannels + "x" + height + "x" + width
                 + " -> " + outChannels + "x" + outH + "x" + outW + ")";
-        this.im2col = new Im2Col(inChannels, height, width, kernel, stride, padding, dilation, outH, outW);
+        // checks the geometry once
+        new Im2Col(inChannels, height, width, kernel, stride, padding, dilation, outH, outW);
         // stride 1: dX is the "full" convolution of dY with the flipped, transposed kernel, which
         // needs an im2col (strided copies) instead of col2im (scattered sums, measured 2-4 times slower)
-        boolean flipped = stride.equals(Size2d.of(1)) && dilation.equals(Size2d.of(1)) && groups == 1
+        this.flippedGradient = stride.equals(Size2d.of(1)) && dilation.equals(Size2d.of(1)) && groups == 1
                 && padding.h() <= kernel.h() - 1 && padding.w() <= kernel.w() - 1;
-        this.gradientIm2col = flipped ? new Im2Col(outChannels, outH, outW, kernel, stride,
-                Size2d.of(kernel.h() - 1 - padding.h(), kernel.w() - 1 - padding.w()), dilation, height, width) : null;
         long fanIn = inChannels / groups * kernel.h() * kernel.w();
         long fanOut = outChannels * kernel.h() * kernel.w();
         INDArray w = Nd4j.createUninitialized(type,
@@ -161,7 +169,7 @@ public final class Conv2d implements Layer {
     }
 
     @Override
-    public INDArray forward(INDArray x, boolean training) {
+    public INDArray forward(INDArray x, Pass pass) {
         if (x.rank() != 4 || x.size(1) != inChannels || x.size(2) != height || x.size(3) != width) {
             throw new ShapeMismatchException(describe() + ": expects input [N, " + inChannels + ", " + height + ", "
                     + width + "], got " + Shapes.show(x.shape()));
@@ -170,57 +178,62 @@ public final class Conv2d implements Layer {
         if (x.dataType() != type) {
             throw new IllegalArgumentException(describe() + ": input is " + x.dataType() + ", weights are " + type);
         }
+        State s = pass.state(this, State::new);
         long n = x.size(0);
         long positions = n * outH * outW;
-        INDArray cols = im2col.unfold(x);
-        INDArray y2 = product.get(type, outChannels, positions);
-        INDArray w2 = GroupedGemm.matrix(weight.value(), outChannels, im2col.rows() / groups);
-        GroupedGemm.gemm(w2, cols, y2, groups, false, false);
-        INDArray y = output.get(type, n, outChannels, outH, outW);
+        INDArray cols = s.im2col.unfold(x);
+        INDArray y2 = s.product.get(type, outChannels, positions);
+        INDArray w2 = GroupedGemm.matrix(weight.value(), outChannels, s.im2col.rows() / groups);
+        GroupedGemm.gemm(w2, cols, y2, groups, false, false, 0.0);
+        INDArray y = s.output.get(type, n, outChannels, outH, outW);
         // two passes measured faster than one broadcast op reading the permuted view
         y.assign(y2.reshape('c', outChannels, n, outH, outW).permute(1, 0, 2, 3));
         if (bias != null) {
             Nd4j.exec(new BroadcastAddOp(y, bias.value(), y, 1));
         }
-        if (training) {
-            columns = cols;
-            batch = n;
+        if (pass.isTraining()) {
+            s.columns = cols;
+            s.batch = n;
         }
         return y;
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
-        if (columns == null) {
+    public INDArray backward(INDArray gradOutput, Pass pass, boolean needInputGradient) {
+        State s = pass.state(this, State::new);
+        if (s.columns == null) {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
-        long n = batch;
+        long n = s.batch;
         ConvArithmetic.requireGradient(describe(), gradOutput, n, outChannels, outH, outW);
         DataType type = gradOutput.dataType();
         long positions = n * outH * outW;
-        long kg = im2col.rows() / groups;
-        INDArray g4 = gradProduct.get(type, outChannels, n, outH, outW);
+        long kg = s.im2col.rows() / groups;
+        INDArray g4 = s.gradProduct.get(type, outChannels, n, outH, outW);
         g4.assign(gradOutput.permute(1, 0, 2, 3));
         INDArray g2 = g4.reshape('c', outChannels, positions);
-        GroupedGemm.gemm(g2, columns, GroupedGemm.matrix(weight.gradient(), outChannels, kg), groups, false, true);
+        GroupedGemm.gemm(g2, s.columns, GroupedGemm.matrix(weight.gradient(), outChannels, kg), groups, false, true,
+                1.0);
         if (bias != null) {
-            gradOutput.sum(bias.gradient(), 0, 2, 3);
+            INDArray db = s.biasGradient.get(type, outChannels);
+            gradOutput.sum(db, 0, 2, 3);
+            bias.gradient().addi(db);
         }
         if (!needInputGradient) {
             return null;
         }
-        INDArray dx = gradInput.get(type, n, inChannels, height, width);
-        if (gradientIm2col != null) {
+        INDArray dx = s.gradInput.get(type, n, inChannels, height, width);
+        if (s.gradientIm2col != null) {
             // dX[n, c] = sum over o, i, j of dY[n, o] shifted by (i, j), times W[o, c, kH-1-i, kW-1-j]
-            INDArray gcols = gradientIm2col.unfold(gradOutput);
-            INDArray dx4 = gradRows.get(type, inChannels, n, height, width);
+            INDArray gcols = s.gradientIm2col.unfold(gradOutput);
+            INDArray dx4 = s.gradRows.get(type, inChannels, n, height, width);
             Nd4j.gemm(flipped(type), gcols, dx4.reshape('c', inChannels, n * height * width), false, false, 1.0, 0.0);
             dx.assign(dx4.permute(1, 0, 2, 3));
             return dx;
         }
-        INDArray dcols = gradColumns.get(type, im2col.rows(), positions);
-        GroupedGemm.gemm(GroupedGemm.matrix(weight.value(), outChannels, kg), g2, dcols, groups, true, false);
-        im2col.fold(dcols, dx);
+        INDArray dcols = s.gradColumns.get(type, s.im2col.rows(), positions);
+        GroupedGemm.gemm(GroupedGemm.matrix(weight.value(), outChannels, kg), g2, dcols, groups, true, false, 0.0);
+        s.im2col.fold(dcols, dx);
         return dx;
     }
 

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.Layer;
 import org.vae4j.api.Parameter;
+import org.vae4j.api.Pass;
 import org.vae4j.engine.init.Initializer;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.engine.layers.ShapeMismatchException;
@@ -38,13 +39,25 @@ public final class ConvTranspose2d implements Layer {
     private final String description;
     private final Parameter weight;
     private final Parameter bias;
-    private final Im2Col im2col;
-    private final Scratch inputRows = new Scratch();
-    private final Scratch output = new Scratch();
-    private final Scratch gradRows = new Scratch();
-    private final Scratch gradInput = new Scratch();
-    private INDArray input2;
-    private long batch = -1;
+    private final Size2d kernel;
+    private final Size2d stride;
+    private final Size2d padding;
+    private final Size2d dilation;
+    /** The rows of the column matrix, out*kH*kW. */
+    private final long columnRows;
+
+    /** A pass's buffers and, after a training run, its input as rows. */
+    private final class State {
+        // the output is the image that the adjoint convolution unfolds, at the input's positions
+        final Im2Col im2col = new Im2Col(outChannels, outH, outW, kernel, stride, padding, dilation, height, width);
+        final Scratch inputRows = new Scratch();
+        final Scratch output = new Scratch();
+        final Scratch gradRows = new Scratch();
+        final Scratch gradInput = new Scratch();
+        final Scratch biasGradient = new Scratch();
+        INDArray input2;
+        long batch = -1;
+    }
 
     /**
      * A transposed convolution with every option of PyTorch's {@code nn.ConvTranspose2d}.
@@ -107,8 +120,12 @@ public final class ConvTranspose2d implements Layer {
         this.outW = ow;
         this.description = name.substring(0, name.length() - 1) + "; " + inChannels + "x" + height + "x" + width
                 + " -> " + outChannels + "x" + outH + "x" + outW + ")";
-        // the output is the image that the adjoint convolution unfolds, at the input's positions
-        this.im2col = new Im2Col(outChannels, outH, outW, kernel, stride, padding, dilation, height, width);
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        this.dilation = dilation;
+        // checks the geometry once
+        this.columnRows = new Im2Col(outChannels, outH, outW, kernel, stride, padding, dilation, height, width).rows();
         long fanIn = outChannels / groups * kernel.h() * kernel.w();
         long fanOut = inChannels * kernel.h() * kernel.w();
         INDArray w = Nd4j.createUninitialized(type,
@@ -155,7 +172,7 @@ public final class ConvTranspose2d implements Layer {
     }
 
     @Override
-    public INDArray forward(INDArray x, boolean training) {
+    public INDArray forward(INDArray x, Pass pass) {
         if (x.rank() != 4 || x.size(1) != inChannels || x.size(2) != height || x.size(3) != width) {
             throw new ShapeMismatchException(describe() + ": expects input [N, " + inChannels + ", " + height + ", "
                     + width + "], got " + Shapes.show(x.shape()));
@@ -164,51 +181,55 @@ public final class ConvTranspose2d implements Layer {
         if (x.dataType() != type) {
             throw new IllegalArgumentException(describe() + ": input is " + x.dataType() + ", weights are " + type);
         }
+        State s = pass.state(this, State::new);
         long n = x.size(0);
-        INDArray x4 = inputRows.get(type, inChannels, n, height, width);
+        INDArray x4 = s.inputRows.get(type, inChannels, n, height, width);
         x4.assign(x.permute(1, 0, 2, 3));
         INDArray x2 = x4.reshape('c', inChannels, n * height * width);
-        INDArray cols = im2col.columns(type, n);
-        GroupedGemm.gemm(weightMatrix(weight.value()), x2, cols, groups, true, false);
-        INDArray y = output.get(type, n, outChannels, outH, outW);
-        im2col.fold(cols, y);
+        INDArray cols = s.im2col.columns(type, n);
+        GroupedGemm.gemm(weightMatrix(weight.value()), x2, cols, groups, true, false, 0.0);
+        INDArray y = s.output.get(type, n, outChannels, outH, outW);
+        s.im2col.fold(cols, y);
         if (bias != null) {
             Nd4j.exec(new BroadcastAddOp(y, bias.value(), y, 1));
         }
-        if (training) {
-            input2 = x2;
-            batch = n;
+        if (pass.isTraining()) {
+            s.input2 = x2;
+            s.batch = n;
         }
         return y;
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
-        if (input2 == null) {
+    public INDArray backward(INDArray gradOutput, Pass pass, boolean needInputGradient) {
+        State s = pass.state(this, State::new);
+        if (s.input2 == null) {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
-        long n = batch;
+        long n = s.batch;
         ConvArithmetic.requireGradient(describe(), gradOutput, n, outChannels, outH, outW);
         DataType type = gradOutput.dataType();
-        INDArray gcols = im2col.unfold(gradOutput);
-        GroupedGemm.gemm(input2, gcols, weightMatrix(weight.gradient()), groups, false, true);
+        INDArray gcols = s.im2col.unfold(gradOutput);
+        GroupedGemm.gemm(s.input2, gcols, weightMatrix(weight.gradient()), groups, false, true, 1.0);
         if (bias != null) {
-            gradOutput.sum(bias.gradient(), 0, 2, 3);
+            INDArray db = s.biasGradient.get(type, outChannels);
+            gradOutput.sum(db, 0, 2, 3);
+            bias.gradient().addi(db);
         }
         if (!needInputGradient) {
             return null;
         }
-        INDArray dx4 = gradRows.get(type, inChannels, n, height, width);
+        INDArray dx4 = s.gradRows.get(type, inChannels, n, height, width);
         GroupedGemm.gemm(weightMatrix(weight.value()), gcols, dx4.reshape('c', inChannels, n * height * width),
-                groups, false, false);
-        INDArray dx = gradInput.get(type, n, inChannels, height, width);
+                groups, false, false, 0.0);
+        INDArray dx = s.gradInput.get(type, n, inChannels, height, width);
         dx.assign(dx4.permute(1, 0, 2, 3));
         return dx;
     }
 
     /** The weight {@code [in, out/groups, kH, kW]} as the matrix {@code [in, out/groups*kH*kW]}. */
     private INDArray weightMatrix(INDArray w) {
-        return GroupedGemm.matrix(w, inChannels, im2col.rows() / groups);
+        return GroupedGemm.matrix(w, inChannels, columnRows / groups);
     }
 
     @Override

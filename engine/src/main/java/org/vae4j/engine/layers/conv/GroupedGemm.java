@@ -16,8 +16,9 @@ final class GroupedGemm {
     }
 
     /**
-     * For each group g, {@code C_g = op(A_g) op(B_g)}, overwriting C, where {@code X_g} is the
-     * g-th of {@code groups} equal row blocks of X and op transposes when asked.
+     * For each group g, {@code C_g = op(A_g) op(B_g) + beta C_g}, where {@code X_g} is the g-th
+     * of {@code groups} equal row blocks of X and op transposes when asked: beta 0 overwrites C,
+     * beta 1 adds to it (gradients of parameters).
      *
      * @param a      the left operand as stored
      * @param b      the right operand as stored
@@ -25,17 +26,18 @@ final class GroupedGemm {
      * @param groups the number of groups, dividing the rows of all three
      * @param transA whether to use the transpose of each block of A
      * @param transB whether to use the transpose of each block of B
+     * @param beta   0 to overwrite C, 1 to add to it
      */
-    static void gemm(INDArray a, INDArray b, INDArray c, long groups, boolean transA, boolean transB) {
+    static void gemm(INDArray a, INDArray b, INDArray c, long groups, boolean transA, boolean transB, double beta) {
         if (groups == 1) {
-            Nd4j.gemm(a, b, c, transA, transB, 1.0, 0.0);
+            Nd4j.gemm(a, b, c, transA, transB, 1.0, beta);
             return;
         }
         long ra = a.rows() / groups;
         long rb = b.rows() / groups;
         long rc = c.rows() / groups;
         for (long g = 0; g < groups; g++) {
-            Nd4j.gemm(rows(a, g * ra, ra), rows(b, g * rb, rb), rows(c, g * rc, rc), transA, transB, 1.0, 0.0);
+            Nd4j.gemm(rows(a, g * ra, ra), rows(b, g * rb, rb), rows(c, g * rc, rc), transA, transB, 1.0, beta);
         }
     }
 

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.Layer;
+import org.vae4j.api.Pass;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.engine.layers.ShapeMismatchException;
 import org.vae4j.engine.layers.Shapes;
@@ -24,9 +25,13 @@ public abstract sealed class Pool2d implements Layer permits AvgPool2d, MaxPool2
     private final Size2d padding;
     private final int[] opArgs;
     private final String description;
-    private final Scratch output = new Scratch();
-    private final Scratch gradInput = new Scratch();
-    private INDArray input;
+
+    /** A pass's buffers and, after a training run, its input. */
+    private static final class State {
+        final Scratch output = new Scratch();
+        final Scratch gradInput = new Scratch();
+        INDArray input;
+    }
 
     /**
      * @param kind       the layer's name, such as {@code "MaxPool2d"}
@@ -95,29 +100,31 @@ public abstract sealed class Pool2d implements Layer permits AvgPool2d, MaxPool2
     }
 
     @Override
-    public INDArray forward(INDArray x, boolean training) {
+    public INDArray forward(INDArray x, Pass pass) {
         if (x.rank() != 4 || x.size(1) != channels || x.size(2) != height || x.size(3) != width) {
             throw new ShapeMismatchException(describe() + ": expects input [N, " + channels + ", " + height + ", "
                     + width + "], got " + Shapes.show(x.shape()));
         }
-        INDArray y = output.get(x.dataType(), x.size(0), channels, outH, outW);
+        State s = pass.state(this, State::new);
+        INDArray y = s.output.get(x.dataType(), x.size(0), channels, outH, outW);
         Nd4j.exec(DynamicCustomOp.builder(forwardOp()).addInputs(x).addOutputs(y).addIntegerArguments(opArgs).build());
-        if (training) {
-            input = x;
+        if (pass.isTraining()) {
+            s.input = x;
         }
         return y;
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
-        if (input == null) {
+    public INDArray backward(INDArray gradOutput, Pass pass, boolean needInputGradient) {
+        State s = pass.state(this, State::new);
+        if (s.input == null) {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
         if (!needInputGradient) {
             return null;
         }
-        INDArray gx = gradInput.get(gradOutput.dataType(), input.shape());
-        Nd4j.exec(DynamicCustomOp.builder(backwardOp()).addInputs(input, gradOutput).addOutputs(gx)
+        INDArray gx = s.gradInput.get(gradOutput.dataType(), s.input.shape());
+        Nd4j.exec(DynamicCustomOp.builder(backwardOp()).addInputs(s.input, gradOutput).addOutputs(gx)
                 .addIntegerArguments(opArgs).build());
         return gx;
     }

@@ -3,6 +3,7 @@ package org.vae4j.engine.layers.conv;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.vae4j.api.Layer;
+import org.vae4j.api.Pass;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.engine.layers.ShapeMismatchException;
 import org.vae4j.engine.layers.Shapes;
@@ -18,9 +19,13 @@ import org.vae4j.engine.layers.Shapes;
 public class Reshape implements Layer {
     private final long[] in;
     private final long[] out;
-    private final Scratch output = new Scratch();
-    private final Scratch gradInput = new Scratch();
-    private boolean trained;
+
+    /** A pass's buffers and whether it ran for training. */
+    private static final class State {
+        final Scratch output = new Scratch();
+        final Scratch gradInput = new Scratch();
+        boolean trained;
+    }
 
     /**
      * @param inputShape  the per-example input shape
@@ -57,27 +62,29 @@ public class Reshape implements Layer {
     }
 
     @Override
-    public INDArray forward(INDArray x, boolean training) {
+    public INDArray forward(INDArray x, Pass pass) {
         long[] expected = Shapes.withBatch(x.size(0), in);
         if (!java.util.Arrays.equals(x.shape(), expected)) {
             throw new ShapeMismatchException(describe() + ": expects input " + batchOf(in) + ", got "
                     + Shapes.show(x.shape()));
         }
-        if (training) {
-            trained = true;
+        State s = pass.state(this, State::new);
+        if (pass.isTraining()) {
+            s.trained = true;
         }
-        return reshape(x, Shapes.withBatch(x.size(0), out), output);
+        return reshape(x, Shapes.withBatch(x.size(0), out), s.output);
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
-        if (!trained) {
+    public INDArray backward(INDArray gradOutput, Pass pass, boolean needInputGradient) {
+        State s = pass.state(this, State::new);
+        if (!s.trained) {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
         if (!needInputGradient) {
             return null;
         }
-        return reshape(gradOutput, Shapes.withBatch(gradOutput.size(0), in), gradInput);
+        return reshape(gradOutput, Shapes.withBatch(gradOutput.size(0), in), s.gradInput);
     }
 
     private static INDArray reshape(INDArray x, long[] shape, Scratch copy) {

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.Layer;
+import org.vae4j.api.Pass;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.engine.layers.ShapeMismatchException;
 import org.vae4j.engine.layers.Shapes;
@@ -22,9 +23,13 @@ public final class Upsample implements Layer {
     private final long width;
     private final Size2d scale;
     private final String description;
-    private final Scratch output = new Scratch();
-    private final Scratch gradInput = new Scratch();
-    private INDArray input;
+
+    /** A pass's buffers and, after a training run, its input. */
+    private static final class State {
+        final Scratch output = new Scratch();
+        final Scratch gradInput = new Scratch();
+        INDArray input;
+    }
 
     /**
      * @param inputShape the per-example input {@code [C, H, W]}
@@ -62,31 +67,33 @@ public final class Upsample implements Layer {
     }
 
     @Override
-    public INDArray forward(INDArray x, boolean training) {
+    public INDArray forward(INDArray x, Pass pass) {
         if (x.rank() != 4 || x.size(1) != channels || x.size(2) != height || x.size(3) != width) {
             throw new ShapeMismatchException(describe() + ": expects input [N, " + channels + ", " + height + ", "
                     + width + "], got " + Shapes.show(x.shape()));
         }
-        INDArray y = output.get(x.dataType(), x.size(0), channels, height * scale.h(), width * scale.w());
+        State s = pass.state(this, State::new);
+        INDArray y = s.output.get(x.dataType(), x.size(0), channels, height * scale.h(), width * scale.w());
         Nd4j.exec(DynamicCustomOp.builder("upsampling2d").addInputs(x).addOutputs(y)
                 .addIntegerArguments(Math.toIntExact(scale.h()), Math.toIntExact(scale.w()), NCHW).build());
-        if (training) {
-            input = x;
+        if (pass.isTraining()) {
+            s.input = x;
         }
         return y;
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
-        if (input == null) {
+    public INDArray backward(INDArray gradOutput, Pass pass, boolean needInputGradient) {
+        State s = pass.state(this, State::new);
+        if (s.input == null) {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
         if (!needInputGradient) {
             return null;
         }
-        INDArray gx = gradInput.get(gradOutput.dataType(), input.shape());
+        INDArray gx = s.gradInput.get(gradOutput.dataType(), s.input.shape());
         // the op reads only the shape of its first input
-        Nd4j.exec(DynamicCustomOp.builder("upsampling2d_bp").addInputs(input, gradOutput).addOutputs(gx)
+        Nd4j.exec(DynamicCustomOp.builder("upsampling2d_bp").addInputs(s.input, gradOutput).addOutputs(gx)
                 .addIntegerArguments(NCHW).build());
         return gx;
     }

@@ -1,5 +1,6 @@
 package org.vae4j.engine.layers.conv;
 
+import org.vae4j.api.Pass;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,7 @@ import org.vae4j.engine.layers.ShapeMismatchException;
 
 /** Output-size rules and the messages of configurations that do not fit. */
 class ConvConfigurationTest {
+    private final Pass pass = Pass.training();
     private static final DataType D = DataType.DOUBLE;
     private static final Size2d ONE = Size2d.of(1);
 
@@ -90,11 +92,11 @@ class ConvConfigurationTest {
     @Test
     void wrongInputAtForwardNamesTheLayer() {
         Conv2d conv = new Conv2d(new long[] {1, 28, 28}, 32, 3, 2, 1, Initializer.PYTORCH, D, rng(9));
-        assertMessage(() -> conv.forward(Nd4j.zeros(D, 2, 1, 27, 28), true),
+        assertMessage(() -> conv.forward(Nd4j.zeros(D, 2, 1, 27, 28), pass),
                 "Conv2d(1 -> 32, kernel 3, stride 2, padding 1; 1x28x28 -> 32x14x14)", "[N, 1, 28, 28]",
                 "[2, 1, 27, 28]");
         Flatten flat = new Flatten(64, 4, 4);
-        assertMessage(() -> flat.forward(Nd4j.zeros(D, 2, 1024), true), "Flatten(64x4x4 -> 1024)", "[N, 64, 4, 4]");
+        assertMessage(() -> flat.forward(Nd4j.zeros(D, 2, 1024), pass), "Flatten(64x4x4 -> 1024)", "[N, 64, 4, 4]");
     }
 
     @Test

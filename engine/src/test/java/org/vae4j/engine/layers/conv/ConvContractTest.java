@@ -1,5 +1,6 @@
 package org.vae4j.engine.layers.conv;
 
+import org.vae4j.api.Pass;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -26,6 +27,7 @@ import org.vae4j.engine.init.Initializer;
  * vector, and other batch sizes and types.
  */
 class ConvContractTest {
+    private final Pass pass = Pass.training();
     private static final DataType D = DataType.DOUBLE;
     private static final Size2d ONE = Size2d.of(1);
 
@@ -49,22 +51,36 @@ class ConvContractTest {
         return out;
     }
 
+    private static void zeroGradients(Layer l) {
+        l.parameters().forEach(p -> p.gradient().assign(0));
+    }
+
     @Test
-    void backwardOverwritesAndSkippingTheInputGradientChangesNothingElse() {
+    void backwardAddsAndSkippingTheInputGradientChangesNothingElse() {
         for (Layer l : layers(D)) {
             INDArray x = uniform(3, 2, l.inputShape()[0], l.inputShape()[1], l.inputShape()[2]);
             INDArray g = uniform(4, 2, l.outputShape()[0], l.outputShape()[1], l.outputShape()[2]);
-            l.forward(x, true);
-            INDArray dx = l.backward(g, true).dup();
+            zeroGradients(l);
+            l.forward(x, pass);
+            INDArray dx = l.backward(g, pass, true).dup();
             List<INDArray> first = gradients(l);
-            l.forward(x, true);
-            assertArrayEquals(dx.shape(), l.backward(g, true).shape());
-            assertTrue(maxDiff(dx, l.backward(g, true)) == 0, l.describe() + ": input gradient changed on repeat");
-            l.forward(x, true);
-            assertNull(l.backward(g, false), l.describe());
+            zeroGradients(l);
+            l.forward(x, pass);
+            assertArrayEquals(dx.shape(), l.backward(g, pass, true).shape());
+            zeroGradients(l);
+            assertTrue(maxDiff(dx, l.backward(g, pass, true)) == 0, l.describe() + ": input gradient changed on repeat");
+            zeroGradients(l);
+            l.forward(x, pass);
+            assertNull(l.backward(g, pass, false), l.describe());
             List<INDArray> second = gradients(l);
             for (int i = 0; i < first.size(); i++) {
-                assertTrue(maxDiff(first.get(i), second.get(i)) == 0, l.describe() + ": gradients accumulate");
+                assertTrue(maxDiff(first.get(i), second.get(i)) == 0, l.describe() + ": parameter gradient changed");
+            }
+            // without zeroing, a second backward adds its gradients to the first's
+            assertNull(l.backward(g, pass, false), l.describe());
+            List<INDArray> twice = gradients(l);
+            for (int i = 0; i < first.size(); i++) {
+                assertTrue(maxDiff(first.get(i).mul(2), twice.get(i)) < 1e-12, l.describe() + ": gradients add up");
             }
         }
     }
@@ -73,7 +89,7 @@ class ConvContractTest {
     void outputsAreReusedBuffers() {
         for (Layer l : layers(D)) {
             INDArray x = uniform(5, 2, l.inputShape()[0], l.inputShape()[1], l.inputShape()[2]);
-            assertSame(l.forward(x, true), l.forward(x, true), l.describe());
+            assertSame(l.forward(x, pass), l.forward(x, pass), l.describe());
         }
     }
 
@@ -82,8 +98,9 @@ class ConvContractTest {
         for (Layer l : layers(D)) {
             INDArray x = uniform(6, 2, l.inputShape()[0], l.inputShape()[1], l.inputShape()[2]);
             INDArray g = uniform(7, 2, l.outputShape()[0], l.outputShape()[1], l.outputShape()[2]);
-            INDArray y0 = l.forward(x, true).dup();
-            INDArray dx0 = l.backward(g, true).dup();
+            zeroGradients(l);
+            INDArray y0 = l.forward(x, pass).dup();
+            INDArray dx0 = l.backward(g, pass, true).dup();
             List<INDArray> grads0 = gradients(l);
             long total = 3;
             for (Parameter p : l.parameters()) {
@@ -98,8 +115,9 @@ class ConvContractTest {
                         gradients.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.value().shape()));
                 offset += n;
             }
-            assertTrue(maxDiff(y0, l.forward(x, true)) == 0, l.describe());
-            assertTrue(maxDiff(dx0, l.backward(g, true)) == 0, l.describe());
+            assertTrue(maxDiff(y0, l.forward(x, pass)) == 0, l.describe());
+            gradients.assign(0);
+            assertTrue(maxDiff(dx0, l.backward(g, pass, true)) == 0, l.describe());
             offset = 3;
             for (int i = 0; i < grads0.size(); i++) {
                 long n = grads0.get(i).length();
@@ -109,7 +127,7 @@ class ConvContractTest {
             }
             // a change of the flat vector is seen by the next pass
             values.muli(2);
-            INDArray y2 = l.forward(x, true);
+            INDArray y2 = l.forward(x, pass);
             assertTrue(maxDiff(y0, y2) > 1e-3, l.describe() + ": did not read the rebound values");
         }
     }
@@ -128,12 +146,12 @@ class ConvContractTest {
             for (long n : new long[] {3, 1, 3}) {
                 long[] in = ld.inputShape();
                 INDArray x = uniform(8 + n, n, in[0], in[1], in[2]);
-                INDArray yd = ld.forward(x, true);
-                INDArray yf = lf.forward(x.castTo(DataType.FLOAT), true);
+                INDArray yd = ld.forward(x, pass);
+                INDArray yf = lf.forward(x.castTo(DataType.FLOAT), pass);
                 assertTrue(maxDiff(yd, yf.castTo(D)) < 1e-5, ld.describe() + " at batch " + n);
                 INDArray g = uniform(9 + n, yd.shape());
-                INDArray dxd = ld.backward(g, true);
-                INDArray dxf = lf.backward(g.castTo(DataType.FLOAT), true);
+                INDArray dxd = ld.backward(g, pass, true);
+                INDArray dxf = lf.backward(g.castTo(DataType.FLOAT), pass, true);
                 assertTrue(maxDiff(dxd, dxf.castTo(D)) < 1e-5, ld.describe() + " at batch " + n);
             }
         }
@@ -142,9 +160,9 @@ class ConvContractTest {
     @Test
     void backwardBeforeForwardIsAnError() {
         for (Layer l : layers(D)) {
-            assertThrows(IllegalStateException.class, () -> l.backward(Nd4j.zeros(D, 1, 1, 1, 1), true));
+            assertThrows(IllegalStateException.class, () -> l.backward(Nd4j.zeros(D, 1, 1, 1, 1), pass, true));
         }
         assertThrows(IllegalStateException.class,
-                () -> new MaxPool2d(new long[] {1, 4, 4}, 2).backward(Nd4j.zeros(D, 1, 1, 2, 2), true));
+                () -> new MaxPool2d(new long[] {1, 4, 4}, 2).backward(Nd4j.zeros(D, 1, 1, 2, 2), pass, true));
     }
 }

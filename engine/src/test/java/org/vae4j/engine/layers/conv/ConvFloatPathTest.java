@@ -1,5 +1,6 @@
 package org.vae4j.engine.layers.conv;
 
+import org.vae4j.api.Pass;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vae4j.engine.layers.conv.ConvTesting.rng;
 import static org.vae4j.engine.layers.conv.ConvTesting.uniform;
@@ -14,6 +15,7 @@ import org.vae4j.engine.init.Initializer;
  * checks cover, give, to float precision.
  */
 class ConvFloatPathTest {
+    private static final Pass pass = Pass.training();
 
     private static void sameGradients(Size2d k, Size2d s, Size2d p, long seed) {
         long[] in = {3, 6, 7};
@@ -22,11 +24,11 @@ class ConvFloatPathTest {
         f.parameters().get(0).value().assign(d.parameters().get(0).value());
         f.parameters().get(1).value().assign(d.parameters().get(1).value());
         INDArray x = uniform(seed, 2, 3, 6, 7);
-        INDArray yd = d.forward(x, true);
+        INDArray yd = d.forward(x, pass);
         INDArray g = uniform(seed + 1, yd.shape());
-        INDArray dxd = d.backward(g, true).dup();
-        f.forward(x.castTo(DataType.FLOAT), true);
-        INDArray dxf = f.backward(g.castTo(DataType.FLOAT), true);
+        INDArray dxd = d.backward(g, pass, true).dup();
+        f.forward(x.castTo(DataType.FLOAT), pass);
+        INDArray dxf = f.backward(g.castTo(DataType.FLOAT), pass, true);
         double diff = dxd.sub(dxf.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
         assertTrue(diff < 1e-5, "max |dX float - dX double| = " + diff);
         double dw = d.parameters().get(0).gradient().sub(f.parameters().get(0).gradient().castTo(DataType.DOUBLE))

@@ -33,8 +33,10 @@ class ConvGradientTest {
     private static final double TOLERANCE = 1e-5;
     private static final DataType D = DataType.DOUBLE;
 
+    /** The layer's gradients, and the same when it runs twice in a step (0.8 x input the second time). */
     private static void check(Layer layer, INDArray input, long seed) {
         GradientCheck.layer(layer, input, seed).assertWithin(TOLERANCE);
+        GradientCheck.twoPasses(layer, input, input.mul(0.8), seed + 1).assertWithin(TOLERANCE);
     }
 
     private static Conv2d conv(long[] in, long out, Size2d k, Size2d s, Size2d p, Size2d d, int groups, boolean bias,

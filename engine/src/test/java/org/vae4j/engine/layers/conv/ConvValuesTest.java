@@ -1,5 +1,6 @@
 package org.vae4j.engine.layers.conv;
 
+import org.vae4j.api.Pass;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import org.vae4j.engine.init.Initializer;
 
 /** Forward values against hand-computed cases and direct loop implementations of the definitions. */
 class ConvValuesTest {
+    private final Pass pass = Pass.training();
     private static final DataType D = DataType.DOUBLE;
     private static final Size2d ONE = Size2d.of(1);
 
@@ -46,7 +48,7 @@ class ConvValuesTest {
         set(conv.parameters().get(0), 1, 2, 3, 4);
         set(conv.parameters().get(1), 0.5);
         // top-left: 1*1 + 2*2 + 4*3 + 5*4 = 37, plus the bias
-        assertClose(grid(new double[][] {{37.5, 47.5}, {67.5, 77.5}}), conv.forward(image3x3(), false), 1e-12);
+        assertClose(grid(new double[][] {{37.5, 47.5}, {67.5, 77.5}}), conv.forward(image3x3(), Pass.inference()), 1e-12);
     }
 
     @Test
@@ -55,7 +57,7 @@ class ConvValuesTest {
         set(conv.parameters().get(0), 1, 2, 3, 4);
         set(conv.parameters().get(1), 0);
         // windows start at -1 and 1: [-1..0]x[-1..0] sees only x00 under w11 = 4, and so on
-        assertClose(grid(new double[][] {{4, 18}, {36, 77}}), conv.forward(image3x3(), false), 1e-12);
+        assertClose(grid(new double[][] {{4, 18}, {36, 77}}), conv.forward(image3x3(), Pass.inference()), 1e-12);
     }
 
     @Test
@@ -64,14 +66,14 @@ class ConvValuesTest {
         set(up.parameters().get(0), 1, 2, 3, 4);
         set(up.parameters().get(1), 0);
         INDArray x = grid(new double[][] {{1, 2}, {3, 4}});
-        assertClose(grid(new double[][] {{1, 4, 4}, {6, 20, 16}, {9, 24, 16}}), up.forward(x, false), 1e-12);
+        assertClose(grid(new double[][] {{1, 4, 4}, {6, 20, 16}, {9, 24, 16}}), up.forward(x, Pass.inference()), 1e-12);
         // stride 2 with a ones kernel: every input pixel becomes a 2x2 block
         ConvTranspose2d blocks = new ConvTranspose2d(new long[] {1, 2, 2}, 1, 2, 2, 0, 0, Initializer.PYTORCH, D,
                 rng(4));
         set(blocks.parameters().get(0), 1, 1, 1, 1);
         set(blocks.parameters().get(1), 0);
         assertClose(grid(new double[][] {{1, 1, 2, 2}, {1, 1, 2, 2}, {3, 3, 4, 4}, {3, 3, 4, 4}}),
-                blocks.forward(x, false), 1e-12);
+                blocks.forward(x, Pass.inference()), 1e-12);
     }
 
     @Test
@@ -92,7 +94,7 @@ class ConvValuesTest {
             INDArray w = conv.parameters().get(0).value();
             INDArray b = c.bias ? conv.parameters().get(1).value() : null;
             INDArray expected = ConvTesting.conv2d(x, w, b, c.s, c.p, c.d, c.groups);
-            assertClose(expected, conv.forward(x, false), 1e-12);
+            assertClose(expected, conv.forward(x, Pass.inference()), 1e-12);
             assertArrayEquals(expected.shape(), org.vae4j.engine.layers.Shapes.withBatch(2, conv.outputShape()));
             seed++;
         }
@@ -118,7 +120,7 @@ class ConvValuesTest {
             INDArray w = up.parameters().get(0).value();
             INDArray b = c.bias ? up.parameters().get(1).value() : null;
             INDArray expected = ConvTesting.convTranspose2d(x, w, b, c.s, c.p, c.op, c.d, c.groups);
-            assertClose(expected, up.forward(x, false), 1e-12);
+            assertClose(expected, up.forward(x, Pass.inference()), 1e-12);
             seed++;
         }
     }
@@ -137,8 +139,8 @@ class ConvValuesTest {
         convT.parameters().get(0).value().assign(conv.parameters().get(0).value());
         INDArray x = uniform(32, 2, 4, 7, 7);
         INDArray y = uniform(33, 2, 6, 4, 4);
-        double left = conv.forward(x, false).mul(y).sumNumber().doubleValue();
-        double right = x.mul(convT.forward(y, false)).sumNumber().doubleValue();
+        double left = conv.forward(x, Pass.inference()).mul(y).sumNumber().doubleValue();
+        double right = x.mul(convT.forward(y, Pass.inference())).sumNumber().doubleValue();
         assertEquals(left, right, 1e-10 * Math.abs(left));
     }
 
@@ -150,8 +152,8 @@ class ConvValuesTest {
             {3, 4, 2, 2},
             {0, -1, 7, 9},
             {-2, -3, 9, 8}});
-        assertClose(grid(new double[][] {{5, 2}, {0, 9}}), pool.forward(x, true), 0);
-        INDArray g = pool.backward(grid(new double[][] {{10, 20}, {30, 40}}), true);
+        assertClose(grid(new double[][] {{5, 2}, {0, 9}}), pool.forward(x, pass), 0);
+        INDArray g = pool.backward(grid(new double[][] {{10, 20}, {30, 40}}), pass, true);
         // ties (the 2s, the 9s) send the whole gradient to the first maximum in row-major order
         assertClose(grid(new double[][] {
             {0, 10, 20, 0},
@@ -165,15 +167,15 @@ class ConvValuesTest {
         MaxPool2d pool = new MaxPool2d(new long[] {1, 3, 3}, Size2d.of(2), Size2d.of(2), ONE);
         INDArray x = image3x3().neg();
         // windows [-1..0]x[-1..0] etc.; an implicit zero pad would win every one of them
-        assertClose(grid(new double[][] {{-1, -2}, {-4, -5}}), pool.forward(x, false), 0);
+        assertClose(grid(new double[][] {{-1, -2}, {-4, -5}}), pool.forward(x, Pass.inference()), 0);
     }
 
     @Test
     void avgPoolCountsPaddingAsZerosLikeCountIncludePad() {
         AvgPool2d pool = new AvgPool2d(new long[] {1, 3, 3}, Size2d.of(2), Size2d.of(2), ONE);
         // every window divides by 4, also the corner window that holds only x00 = 1
-        assertClose(grid(new double[][] {{0.25, 1.25}, {2.75, 7.0}}), pool.forward(image3x3(), true), 1e-12);
-        INDArray g = pool.backward(Nd4j.ones(D, 1, 1, 2, 2), true);
+        assertClose(grid(new double[][] {{0.25, 1.25}, {2.75, 7.0}}), pool.forward(image3x3(), pass), 1e-12);
+        INDArray g = pool.backward(Nd4j.ones(D, 1, 1, 2, 2), pass, true);
         assertClose(Nd4j.valueArrayOf(new long[] {1, 1, 3, 3}, 0.25), g, 1e-12);
     }
 
@@ -185,8 +187,8 @@ class ConvValuesTest {
             {1, 1, 1, 2, 2, 2},
             {1, 1, 1, 2, 2, 2},
             {3, 3, 3, 4, 4, 4},
-            {3, 3, 3, 4, 4, 4}}), up.forward(x, true), 0);
-        INDArray g = up.backward(Nd4j.linspace(D, 1, 24, 1).reshape(1, 1, 4, 6), true);
+            {3, 3, 3, 4, 4, 4}}), up.forward(x, pass), 0);
+        INDArray g = up.backward(Nd4j.linspace(D, 1, 24, 1).reshape(1, 1, 4, 6), pass, true);
         // block sums: rows 0-1 x cols 0-2 is 1+2+3 + 7+8+9
         assertClose(grid(new double[][] {{30, 48}, {102, 120}}), g, 1e-12);
     }
@@ -195,17 +197,17 @@ class ConvValuesTest {
     void flattenIsChannelMajorLikePyTorch() {
         Flatten flat = new Flatten(2, 2, 2);
         INDArray x = Nd4j.linspace(D, 0, 16, 1).reshape(2, 2, 2, 2);
-        INDArray y = flat.forward(x, true);
+        INDArray y = flat.forward(x, pass);
         assertArrayEquals(new long[] {2, 8}, y.shape());
         assertEquals(5.0, y.getDouble(0, 5));
         assertEquals(8.0, y.getDouble(1, 0));
         Reshape back = new Reshape(new long[] {8}, 2, 2, 2);
-        assertClose(x, back.forward(y, true), 0);
+        assertClose(x, back.forward(y, pass), 0);
         // a non-contiguous batch is copied, not refused
         INDArray strided = Nd4j.linspace(D, 0, 32, 1).reshape(2, 2, 2, 4).get(
                 org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2));
-        assertClose(strided.dup().reshape(2, 8), flat.forward(strided, false), 0);
+        assertClose(strided.dup().reshape(2, 8), flat.forward(strided, Pass.inference()), 0);
     }
 
     @Test

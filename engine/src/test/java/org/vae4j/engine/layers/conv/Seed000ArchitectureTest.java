@@ -1,5 +1,6 @@
 package org.vae4j.engine.layers.conv;
 
+import org.vae4j.api.Pass;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.vae4j.engine.layers.conv.ConvTesting.rng;
@@ -24,6 +25,7 @@ import org.vae4j.engine.layers.Sequential;
  * composition by {@link Sequential}, a forward and backward pass, and PyTorch's parameter count.
  */
 class Seed000ArchitectureTest {
+    private final Pass pass = Pass.training();
     private static final int C = 32;
     private static final int Z = 20;
     private static final DataType F = DataType.FLOAT;
@@ -116,18 +118,18 @@ class Seed000ArchitectureTest {
         Sequential enc = encoder(rng(5));
         Sequential dec = decoder(rng(6));
         INDArray x = Nd4j.rand(F, 2, 1, 28, 28).muli(2).subi(1);
-        INDArray h = enc.forward(x, true);
+        INDArray h = enc.forward(x, pass);
         assertArrayEquals(new long[] {2, 40}, h.shape());
         INDArray z = h.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Z)).dup();
-        INDArray logits = dec.forward(z, true);
+        INDArray logits = dec.forward(z, pass);
         assertArrayEquals(new long[] {2, 16, 28, 28}, logits.shape());
-        INDArray gz = dec.backward(Nd4j.ones(F, 2, 16, 28, 28), true);
+        INDArray gz = dec.backward(Nd4j.ones(F, 2, 16, 28, 28), pass, true);
         assertArrayEquals(new long[] {2, 20}, gz.shape());
         INDArray gh = Nd4j.zeros(F, 2, 40);
         gh.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Z))
                 .assign(gz);
-        assertEquals(null, enc.backward(gh, false));
+        assertEquals(null, enc.backward(gh, pass, false));
         for (var p : GradientCheck.allParameters(enc)) {
             double norm = p.gradient().norm2Number().doubleValue();
             assertEquals(true, Double.isFinite(norm) && norm > 0, p + " gradient norm " + norm);

@@ -113,7 +113,7 @@ final class Cnn {
         }
         Flatten flat = new Flatten(shape);
         layers.add(flat);
-        layers.add(new Dense(flat.outputShape()[0], context.encoderOutputWidth(), init, type, random));
+        layers.add(new Dense(flat.outputShape()[0], context.outputWidth(), init, type, random));
         return layers;
     }
 
@@ -124,11 +124,11 @@ final class Cnn {
         DataType type = context.dataType();
         Random random = context.random();
         int n = config.filters.size();
-        long outChannels = (long) context.likelihoodParameters() * image[0];
+        long outChannels = parametersPerPixel(context, image) * image[0];
         List<Layer> layers = new ArrayList<>();
         long[] bottom = {config.filters.get(n - 1), sizes[n][0], sizes[n][1]};
         long width = bottom[0] * bottom[1] * bottom[2];
-        layers.add(new Dense(context.latentDim(), width, init, type, random));
+        layers.add(new Dense(context.inputWidth(), width, init, type, random));
         layers.add(Activations.named(config.activation, width));
         layers.add(new Reshape(new long[] {width}, bottom));
         long[] shape = bottom;
@@ -164,6 +164,21 @@ final class Cnn {
         }
         layers.add(new Flatten(shape));
         return layers;
+    }
+
+    /**
+     * @return P, the values the decoder emits per data value: its output width over the data's
+     *         (P likelihood parameters per pixel)
+     * @throws ConfigException if the output is not a whole multiple of the image
+     */
+    static long parametersPerPixel(BuildContext context, long[] image) {
+        long d = image[0] * image[1] * image[2];
+        long out = context.outputWidth();
+        if (out < d || out % d != 0) {
+            throw new ConfigException("", "must emit a whole number of values per pixel of the "
+                    + show(image) + " images (" + d + " values), but " + out + " are wanted");
+        }
+        return out / d;
     }
 
     /** Adds a layer and the activation after it, returning the output shape. */

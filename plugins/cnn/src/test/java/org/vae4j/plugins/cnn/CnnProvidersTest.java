@@ -1,5 +1,6 @@
 package org.vae4j.plugins.cnn;
 
+import org.vae4j.api.Pass;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,18 +23,19 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.Decoder;
 import org.vae4j.api.Encoder;
 import org.vae4j.api.Layer;
-import org.vae4j.api.spi.BuildContext;
+import org.vae4j.engine.testing.TestContext;
 import org.vae4j.api.spi.ConfigException;
 import org.vae4j.api.spi.Provider;
 import org.vae4j.engine.gradcheck.GradientCheck;
 import org.vae4j.engine.params.ParameterStore;
 
 class CnnProvidersTest {
+    private final Pass pass = Pass.training();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A build context for images of a given shape. */
+    /** The shapes a convolutional encoder and decoder get for images of a given shape. */
     private record Context(long[] dataShape, int latentDim, int encoderOutputWidth, int likelihoodParameters,
-                           DataType dataType) implements BuildContext {
+                           DataType dataType) {
         static Context seed000() {
             return new Context(new long[] {1, 28, 28}, 20, 40, 16, DataType.FLOAT);
         }
@@ -42,14 +44,22 @@ class CnnProvidersTest {
             return new Context(new long[] {3, 32, 32}, latent, latent, 1, DataType.FLOAT);
         }
 
-        @Override
-        public long[] dataShape() {
-            return dataShape.clone();
+        private long dims() {
+            long d = 1;
+            for (long s : dataShape) {
+                d *= s;
+            }
+            return d;
         }
 
-        @Override
-        public Random random() {
-            return Nd4j.getRandomFactory().getNewRandomInstance(3);
+        TestContext encoder() {
+            return TestContext.of(dataShape).type(dataType).latent(latentDim).seed(3)
+                    .shapes(dataShape, new long[] {encoderOutputWidth});
+        }
+
+        TestContext decoder() {
+            return TestContext.of(dataShape).type(dataType).latent(latentDim).seed(3)
+                    .shapes(new long[] {latentDim}, new long[] {likelihoodParameters * dims()});
         }
     }
 
@@ -64,7 +74,7 @@ class CnnProvidersTest {
     private static long count(Layer layer) {
         Map<String, Layer> roots = new LinkedHashMap<>();
         roots.put("x", layer);
-        return ParameterStore.of(DataType.FLOAT, roots, Map.of()).count();
+        return ParameterStore.of(org.vae4j.api.model.ParameterGroup.of("g", roots), DataType.FLOAT).count();
     }
 
     private static List<String> layers(Layer l) {
@@ -77,8 +87,8 @@ class CnnProvidersTest {
 
     @Test
     void theDefaultsAreSeed000sArchitectureWithPyTorchsParameterCount() throws Exception {
-        Encoder enc = new CnnEncoderProvider().create(encoderConfig("{}"), Context.seed000());
-        Decoder dec = new CnnDecoderProvider().create(decoderConfig("{}"), Context.seed000());
+        Encoder enc = new CnnEncoderProvider().create(encoderConfig("{}"), Context.seed000().encoder());
+        Decoder dec = new CnnDecoderProvider().create(decoderConfig("{}"), Context.seed000().decoder());
         assertInstanceOf(CnnEncoder.class, enc);
         assertInstanceOf(CnnDecoder.class, dec);
         assertEquals(List.of(
@@ -106,21 +116,21 @@ class CnnProvidersTest {
         assertArrayEquals(new long[] {40}, enc.outputShape());
         assertArrayEquals(new long[] {20}, dec.inputShape());
         assertArrayEquals(new long[] {16 * 784}, dec.outputShape());
-        INDArray h = enc.forward(Nd4j.rand(DataType.FLOAT, 3, 784).muli(2).subi(1), false);
+        INDArray h = enc.forward(Nd4j.rand(DataType.FLOAT, 3, 784).muli(2).subi(1), Pass.inference());
         assertArrayEquals(new long[] {3, 40}, h.shape());
-        INDArray logits = dec.forward(Nd4j.randn(DataType.FLOAT, 3, 20), false);
+        INDArray logits = dec.forward(Nd4j.randn(DataType.FLOAT, 3, 20), Pass.inference());
         assertArrayEquals(new long[] {3, 12544}, logits.shape());
         assertEquals(DataType.FLOAT, logits.dataType());
     }
 
     @Test
     void decoderOutputIsTheParameterMajorFlatteningOfItsChannels() throws Exception {
-        Decoder dec = new CnnDecoderProvider().create(decoderConfig("{}"), Context.seed000());
+        Decoder dec = new CnnDecoderProvider().create(decoderConfig("{}"), Context.seed000().decoder());
         INDArray z = Nd4j.randn(DataType.FLOAT, 2, 20);
-        INDArray flat = dec.forward(z, false).dup();
+        INDArray flat = dec.forward(z, Pass.inference()).dup();
         // the feature map before the final Flatten, [N, K, 28, 28]: column k*784 + pixel holds logit k of that pixel
         Layer last = dec.children().get(dec.children().size() - 2);
-        INDArray maps = dec.forward(z, true);
+        INDArray maps = dec.forward(z, pass);
         assertEquals(flat, maps);
         INDArray fourD = flat.reshape('c', 2, 16, 28, 28);
         assertEquals(flat.getFloat(1, 5 * 784 + 3 * 28 + 7), fourD.getFloat(1, 5, 3, 7));
@@ -129,11 +139,9 @@ class CnnProvidersTest {
 
     @Test
     void cifarShapesForAnAutoencoderWithSigmoidMeans() throws Exception {
-        Encoder enc = new CnnEncoderProvider().create(
-                encoderConfig("{\"filters\": [32, 64, 128], \"activation\": \"relu\"}"), Context.cifarAutoencoder(128));
+        Encoder enc = new CnnEncoderProvider().create(encoderConfig("{\"filters\": [32, 64, 128], \"activation\": \"relu\"}"), Context.cifarAutoencoder(128).encoder());
         Decoder dec = new CnnDecoderProvider().create(decoderConfig(
-                "{\"filters\": [32, 64, 128], \"activation\": \"relu\", \"outputActivation\": \"sigmoid\"}"),
-                Context.cifarAutoencoder(128));
+                "{\"filters\": [32, 64, 128], \"activation\": \"relu\", \"outputActivation\": \"sigmoid\"}"), Context.cifarAutoencoder(128).decoder());
         assertArrayEquals(new long[] {3072}, enc.inputShape());
         assertArrayEquals(new long[] {128}, enc.outputShape());
         assertEquals("Dense(2048 -> 128)", layers(enc).get(layers(enc).size() - 1));
@@ -143,9 +151,9 @@ class CnnProvidersTest {
         assertEquals("ConvTranspose2d(32 -> 3, kernel 3, stride 2, padding 1, output padding 1; 32x16x16 -> 3x32x32)",
                 d.get(d.size() - 3));
         assertEquals("Sigmoid", d.get(d.size() - 2));
-        INDArray out = dec.forward(Nd4j.randn(DataType.FLOAT, 4, 128), false);
+        INDArray out = dec.forward(Nd4j.randn(DataType.FLOAT, 4, 128), Pass.inference());
         assertTrue(out.minNumber().doubleValue() >= 0 && out.maxNumber().doubleValue() <= 1);
-        assertArrayEquals(new long[] {4, 128}, enc.forward(Nd4j.rand(DataType.FLOAT, 4, 3072), false).shape());
+        assertArrayEquals(new long[] {4, 128}, enc.forward(Nd4j.rand(DataType.FLOAT, 4, 3072), Pass.inference()).shape());
     }
 
     @Test
@@ -153,8 +161,8 @@ class CnnProvidersTest {
         // 3x29x22, depth 1: 29x22 -> 15x11 -> 8x6; back up 8x6 -> 15x11 -> 29x22 needs output padding 0x1 last
         Context ctx = new Context(new long[] {3, 29, 22}, 6, 12, 2, DataType.FLOAT);
         String json = "{\"filters\": [8, 16], \"depth\": 1}";
-        Encoder enc = new CnnEncoderProvider().create(encoderConfig(json), ctx);
-        Decoder dec = new CnnDecoderProvider().create(decoderConfig(json), ctx);
+        Encoder enc = new CnnEncoderProvider().create(encoderConfig(json), ctx.encoder());
+        Decoder dec = new CnnDecoderProvider().create(decoderConfig(json), ctx.decoder());
         assertEquals("Dense(768 -> 12)", layers(enc).get(layers(enc).size() - 1));
         assertArrayEquals(new long[] {2 * 3 * 29 * 22}, dec.outputShape());
         assertEquals("ConvTranspose2d(16 -> 8, kernel 3, stride 2, padding 1; 16x8x6 -> 8x15x11)", layers(dec).get(3));
@@ -162,19 +170,19 @@ class CnnProvidersTest {
                 layers(dec).get(layers(dec).size() - 2));
         // an even kernel works when every resolution has one convolution
         Decoder four = new CnnDecoderProvider().create(decoderConfig("{\"filters\": [8, 16], \"depth\": 1, "
-                + "\"kernel\": 4}"), ctx);
+                + "\"kernel\": 4}"), ctx.decoder());
         assertArrayEquals(new long[] {2 * 3 * 29 * 22}, four.outputShape());
-        assertArrayEquals(new long[] {2, 2 * 3 * 29 * 22}, four.forward(Nd4j.randn(DataType.FLOAT, 2, 6), false).shape());
+        assertArrayEquals(new long[] {2, 2 * 3 * 29 * 22}, four.forward(Nd4j.randn(DataType.FLOAT, 2, 6), Pass.inference()).shape());
     }
 
     @Test
     void wholeEncoderAndDecoderPassGradientChecks() throws Exception {
         Context ctx = new Context(new long[] {2, 9, 7}, 3, 6, 2, DataType.DOUBLE);
         String json = "{\"filters\": [3, 4], \"depth\": 2, \"activation\": \"gelu\"}";
-        Encoder enc = new CnnEncoderProvider().create(encoderConfig(json), ctx);
+        Encoder enc = new CnnEncoderProvider().create(encoderConfig(json), ctx.encoder());
         GradientCheck.layer(enc, Nd4j.rand(DataType.DOUBLE, 2, 126), 5).assertWithin(1e-6);
         Decoder dec = new CnnDecoderProvider().create(decoderConfig(json.replace("}",
-                ", \"outputActivation\": \"tanh\"}")), ctx);
+                ", \"outputActivation\": \"tanh\"}")), ctx.decoder());
         // eight layers deep, the loss is large next to the first layer's small gradients, so the central
         // differences carry rounding noise of about 1e-10 absolute: a relative tolerance of 1e-4 there
         GradientCheck.layer(dec, Nd4j.randn(DataType.DOUBLE, 2, 3), 6).assertWithin(1e-4);
@@ -182,10 +190,10 @@ class CnnProvidersTest {
 
     @Test
     void theEncodersFirstConvolutionComputesNoInputGradient() throws Exception {
-        Encoder enc = new CnnEncoderProvider().create(encoderConfig("{\"filters\": [4, 8]}"), Context.seed000());
-        enc.forward(Nd4j.rand(DataType.FLOAT, 2, 784), true);
-        assertNull(enc.backward(Nd4j.ones(DataType.FLOAT, 2, 40), false));
-        INDArray dx = enc.backward(Nd4j.ones(DataType.FLOAT, 2, 40), true);
+        Encoder enc = new CnnEncoderProvider().create(encoderConfig("{\"filters\": [4, 8]}"), Context.seed000().encoder());
+        enc.forward(Nd4j.rand(DataType.FLOAT, 2, 784), pass);
+        assertNull(enc.backward(Nd4j.ones(DataType.FLOAT, 2, 40), pass, false));
+        INDArray dx = enc.backward(Nd4j.ones(DataType.FLOAT, 2, 40), pass, true);
         assertArrayEquals(new long[] {2, 784}, dx.shape());
     }
 
@@ -195,15 +203,15 @@ class CnnProvidersTest {
         assertThrows(UnrecognizedPropertyException.class, () -> encoderConfig("{\"outputActivation\": \"sigmoid\"}"));
     }
 
-    private static ConfigException invalidEncoder(String json, BuildContext ctx) throws Exception {
+    private static ConfigException invalidEncoder(String json, Context ctx) throws Exception {
         CnnConfig c = encoderConfig(json);
-        return assertThrows(ConfigException.class, () -> new CnnEncoderProvider().create(c, ctx));
+        return assertThrows(ConfigException.class, () -> new CnnEncoderProvider().create(c, ctx.encoder()));
     }
 
-    private static ConfigException invalid(String json, BuildContext ctx) throws Exception {
+    private static ConfigException invalid(String json, Context ctx) throws Exception {
         ConfigException e = invalidEncoder(json, ctx);
         CnnDecoderConfig d = decoderConfig(json);
-        ConfigException de = assertThrows(ConfigException.class, () -> new CnnDecoderProvider().create(d, ctx));
+        ConfigException de = assertThrows(ConfigException.class, () -> new CnnDecoderProvider().create(d, ctx.decoder()));
         assertEquals(e.field(), de.field());
         assertEquals(e.getMessage(), de.getMessage());
         return e;
@@ -235,7 +243,7 @@ class CnnProvidersTest {
         CnnDecoderConfig d = decoderConfig("{\"outputActivation\": \"softmax\"}");
         assertInvalid("outputActivation", "unknown output activation 'softmax', known: none, relu, leaky-relu, elu, "
                 + "gelu, tanh, sigmoid, softplus",
-                assertThrows(ConfigException.class, () -> new CnnDecoderProvider().create(d, ctx)));
+                assertThrows(ConfigException.class, () -> new CnnDecoderProvider().create(d, ctx.decoder())));
     }
 
     @Test
@@ -266,7 +274,8 @@ class CnnProvidersTest {
     void bothProvidersAreRegisteredForServiceLoader() {
         Map<Class<?>, Provider<?, ?>> byKind = new LinkedHashMap<>();
         for (Provider<?, ?> p : ServiceLoader.load(Provider.class)) {
-            if (p.getClass().getPackageName().equals("org.vae4j.plugins.cnn")) {
+            if (p.getClass().getPackageName().equals("org.vae4j.plugins.cnn") && p.getClass().getSimpleName()
+                    .startsWith("Cnn")) {
                 assertEquals("cnn", p.type());
                 assertTrue(!p.description().isBlank());
                 byKind.put(p.kind(), p);

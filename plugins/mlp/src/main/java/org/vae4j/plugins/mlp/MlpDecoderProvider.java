@@ -17,6 +17,6 @@ public final class MlpDecoderProvider extends AbstractProvider<Decoder, MlpConfi
 
     @Override
     public Decoder create(MlpConfig config, BuildContext context) {
-        return new MlpDecoder(Mlp.layers(config, context.latentDim(), context.decoderOutputWidth(), context));
+        return new MlpDecoder(Mlp.layers(config, context.inputWidth(), context.outputWidth(), context));
     }
 }

@@ -17,6 +17,6 @@ public final class MlpEncoderProvider extends AbstractProvider<Encoder, MlpConfi
 
     @Override
     public Encoder create(MlpConfig config, BuildContext context) {
-        return new MlpEncoder(Mlp.layers(config, context.dataDimensions(), context.encoderOutputWidth(), context));
+        return new MlpEncoder(Mlp.layers(config, context.inputWidth(), context.outputWidth(), context));
     }
 }

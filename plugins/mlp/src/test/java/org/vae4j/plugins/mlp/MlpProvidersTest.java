@@ -1,5 +1,6 @@
 package org.vae4j.plugins.mlp;
 
+import org.vae4j.api.Pass;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.Decoder;
 import org.vae4j.api.Encoder;
 import org.vae4j.api.Layer;
-import org.vae4j.api.spi.BuildContext;
+import org.vae4j.engine.testing.TestContext;
 import org.vae4j.api.spi.ConfigException;
 import org.vae4j.api.spi.Provider;
 import org.vae4j.engine.params.ParameterStore;
@@ -29,9 +30,8 @@ import org.vae4j.engine.params.ParameterStore;
 class MlpProvidersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A context for 28x28 grey images with L latent dimensions. */
-    private record Context(int latentDim, int encoderOutputWidth, int likelihoodParameters, DataType dataType)
-            implements BuildContext {
+    /** The shapes an MLP encoder and decoder get for 28x28 grey images with L latent dimensions. */
+    private record Context(int latentDim, int encoderOutputWidth, int likelihoodParameters, DataType dataType) {
         static Context vae(int latent) {
             return new Context(latent, 2 * latent, 1, DataType.FLOAT);
         }
@@ -40,14 +40,14 @@ class MlpProvidersTest {
             return new Context(latent, latent, 1, DataType.FLOAT);
         }
 
-        @Override
-        public long[] dataShape() {
-            return new long[] {1, 28, 28};
+        TestContext encoder() {
+            return TestContext.of(1, 28, 28).type(dataType).latent(latentDim).seed(3)
+                    .shapes(new long[] {1, 28, 28}, new long[] {encoderOutputWidth});
         }
 
-        @Override
-        public Random random() {
-            return Nd4j.getRandomFactory().getNewRandomInstance(3);
+        TestContext decoder() {
+            return TestContext.of(1, 28, 28).type(dataType).latent(latentDim).seed(3)
+                    .shapes(new long[] {latentDim}, new long[] {likelihoodParameters * 784L});
         }
     }
 
@@ -58,12 +58,12 @@ class MlpProvidersTest {
     private static long count(Layer layer, String root) {
         Map<String, Layer> roots = new LinkedHashMap<>();
         roots.put(root, layer);
-        return ParameterStore.of(DataType.FLOAT, roots, Map.of()).count();
+        return ParameterStore.of(org.vae4j.api.model.ParameterGroup.of("g", roots), DataType.FLOAT).count();
     }
 
     @Test
     void seed004EncoderIs784To400ToTwiceTwenty() throws Exception {
-        Encoder enc = new MlpEncoderProvider().create(config("{}"), Context.vae(20));
+        Encoder enc = new MlpEncoderProvider().create(config("{}"), Context.vae(20).encoder());
         assertInstanceOf(MlpEncoder.class, enc);
         assertArrayEquals(new long[] {784}, enc.inputShape());
         assertArrayEquals(new long[] {40}, enc.outputShape());
@@ -72,18 +72,18 @@ class MlpProvidersTest {
         Map<String, Layer> roots = new LinkedHashMap<>();
         roots.put("encoder", enc);
         assertEquals(List.of("encoder.0.weight", "encoder.0.bias", "encoder.2.weight", "encoder.2.bias"),
-                List.copyOf(ParameterStore.of(DataType.FLOAT, roots, Map.of()).byName().keySet()));
-        INDArray out = enc.forward(Nd4j.rand(DataType.FLOAT, 3, 784), false);
+                List.copyOf(ParameterStore.of(org.vae4j.api.model.ParameterGroup.of("g", roots), DataType.FLOAT).byName().keySet()));
+        INDArray out = enc.forward(Nd4j.rand(DataType.FLOAT, 3, 784), Pass.inference());
         assertArrayEquals(new long[] {3, 40}, out.shape());
         assertEquals(DataType.FLOAT, out.dataType());
     }
 
     @Test
     void seed003AutoencoderIs784To400ToTwenty() throws Exception {
-        Encoder enc = new MlpEncoderProvider().create(config("{\"hidden\": [400]}"), Context.autoencoder(20));
+        Encoder enc = new MlpEncoderProvider().create(config("{\"hidden\": [400]}"), Context.autoencoder(20).encoder());
         assertArrayEquals(new long[] {20}, enc.outputShape());
         assertEquals(784 * 400 + 400 + 400 * 20 + 20, count(enc, "encoder"));
-        Decoder dec = new MlpDecoderProvider().create(config("{}"), Context.autoencoder(20));
+        Decoder dec = new MlpDecoderProvider().create(config("{}"), Context.autoencoder(20).decoder());
         assertInstanceOf(MlpDecoder.class, dec);
         assertArrayEquals(new long[] {20}, dec.inputShape());
         assertArrayEquals(new long[] {784}, dec.outputShape());
@@ -93,16 +93,15 @@ class MlpProvidersTest {
 
     @Test
     void decoderWidthFollowsTheLikelihoodsParametersPerDimension() throws Exception {
-        Decoder dec = new MlpDecoderProvider().create(config("{\"hidden\": [64, 32], \"activation\": \"gelu\"}"),
-                new Context(8, 16, 2, DataType.DOUBLE));
+        Decoder dec = new MlpDecoderProvider().create(config("{\"hidden\": [64, 32], \"activation\": \"gelu\"}"), new Context(8, 16, 2, DataType.DOUBLE).decoder());
         assertArrayEquals(new long[] {2 * 784}, dec.outputShape());
         assertEquals("Dense(8 -> 64) -> GELU -> Dense(64 -> 32) -> GELU -> Dense(32 -> 1568)", dec.describe());
-        assertEquals(DataType.DOUBLE, dec.forward(Nd4j.zeros(DataType.DOUBLE, 1, 8), false).dataType());
+        assertEquals(DataType.DOUBLE, dec.forward(Nd4j.zeros(DataType.DOUBLE, 1, 8), Pass.inference()).dataType());
     }
 
     @Test
     void noHiddenLayersIsOneLinearMap() throws Exception {
-        Encoder enc = new MlpEncoderProvider().create(config("{\"hidden\": []}"), Context.vae(2));
+        Encoder enc = new MlpEncoderProvider().create(config("{\"hidden\": []}"), Context.vae(2).encoder());
         assertEquals("Dense(784 -> 4)", enc.describe());
         assertEquals(784 * 4 + 4, count(enc, "encoder"));
     }
@@ -116,7 +115,7 @@ class MlpProvidersTest {
         assertThrows(UnrecognizedPropertyException.class, () -> config("{\"hiden\": [3]}"));
 
         // pytorch: U(-1/sqrt(784), 1/sqrt(784)) for the first layer's weights and biases
-        Encoder py = new MlpEncoderProvider().create(defaults, Context.vae(20));
+        Encoder py = new MlpEncoderProvider().create(defaults, Context.vae(20).encoder());
         INDArray w = py.children().get(0).parameters().get(0).value();
         double bound = 1 / Math.sqrt(784);
         double wmax = w.amaxNumber().doubleValue();
@@ -124,7 +123,7 @@ class MlpProvidersTest {
         assertTrue(wmax <= bound + 1e-8 && wmax > 0.9 * bound, wmax + " vs " + bound);
         assertTrue(py.children().get(0).parameters().get(1).value().amaxNumber().doubleValue() > 0);
         // xavier: biases start at 0
-        Encoder xavier = new MlpEncoderProvider().create(config("{\"init\": \"XAVIER\"}"), Context.vae(20));
+        Encoder xavier = new MlpEncoderProvider().create(config("{\"init\": \"XAVIER\"}"), Context.vae(20).encoder());
         assertEquals(0.0, xavier.children().get(0).parameters().get(1).value().amaxNumber().doubleValue());
         double xb = Math.sqrt(6.0 / (784 + 400));
         double xw = xavier.children().get(0).parameters().get(0).value().amaxNumber().doubleValue();
@@ -134,8 +133,8 @@ class MlpProvidersTest {
     private static ConfigException invalid(String json) throws Exception {
         MlpConfig c = config(json);
         ConfigException e = assertThrows(ConfigException.class,
-                () -> new MlpEncoderProvider().create(c, Context.vae(20)));
-        assertThrows(ConfigException.class, () -> new MlpDecoderProvider().create(c, Context.vae(20)));
+                () -> new MlpEncoderProvider().create(c, Context.vae(20).encoder()));
+        assertThrows(ConfigException.class, () -> new MlpDecoderProvider().create(c, Context.vae(20).decoder()));
         return e;
     }
 

@@ -1,0 +1,34 @@
+package org.vae4j.api.random;
+
+/**
+ * The named random streams of a run, each a {@code stream} argument of {@link Seeds#derive}: one
+ * registry, so no two uses share a stream by accident. The numbers are part of what a seed means:
+ * changing one changes every result drawn from it.
+ */
+public final class Streams {
+    /** Noise of the training steps of an epoch (index: the epoch). */
+    public static final long TRAINING_NOISE = 1;
+    /** Noise of an evaluation (index: the epoch, or {@link #TEST_INDEX} for the final test). */
+    public static final long EVALUATION_NOISE = 2;
+    /** Initial parameter values (index: the component's path hash, {@link Seeds#hash}). */
+    public static final long INITIAL_VALUES = 11;
+    /** The order of the training examples (index 0; the data sets derive epochs from it). */
+    public static final long SHUFFLE = 21;
+    /** Prior draws of the sample pictures. */
+    public static final long SAMPLE_PICTURES = 31;
+    /** Prior draws of the interpolation pictures. */
+    public static final long INTERPOLATION_PICTURES = 32;
+    /** Noise of the per-example learning curve (index: the epoch). */
+    public static final long PER_EXAMPLE_NOISE = 33;
+    /** The subset of a scatter plot. */
+    public static final long SCATTER_SUBSET = 34;
+    /** The base code of a manifold slice through more than two dimensions. */
+    public static final long MANIFOLD_BASE = 35;
+    /** Random weights of a network to visualize. */
+    public static final long VISUALIZED_WEIGHTS = 71;
+    /** The evaluation index of the test split, so {@code vae4j eval} repeats summary.json. */
+    public static final long TEST_INDEX = 1_000_000;
+
+    private Streams() {
+    }
+}

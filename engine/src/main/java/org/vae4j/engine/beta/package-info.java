@@ -1,5 +1,0 @@
-/**
- * The built-in beta schedules, the weight of the KL term during training: {@code constant} and
- * {@code linear} (annealing from 0 to a target).
- */
-package org.vae4j.engine.beta;

@@ -1,0 +1,391 @@
+package org.vae4j.plugins.vae;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.vae4j.api.Decoder;
+import org.vae4j.api.Encoder;
+import org.vae4j.api.Layer;
+import org.vae4j.api.Likelihood;
+import org.vae4j.api.Parameter;
+import org.vae4j.api.Pass;
+import org.vae4j.api.Prior;
+import org.vae4j.api.data.Batch;
+import org.vae4j.api.data.DataInfo;
+import org.vae4j.api.model.DensityModel;
+import org.vae4j.api.model.HasNetworks;
+import org.vae4j.api.model.LatentEncoder;
+import org.vae4j.api.model.MetricInfo;
+import org.vae4j.api.model.Metrics;
+import org.vae4j.api.model.Model;
+import org.vae4j.api.model.ParameterGroup;
+import org.vae4j.api.model.Reconstructor;
+import org.vae4j.api.model.Sampler;
+import org.vae4j.api.model.StepContext;
+import org.vae4j.api.model.TrainingPhase;
+import org.vae4j.engine.layers.Scratch;
+import org.vae4j.plugins.vae.objective.VaeObjective;
+
+/**
+ * A variational autoencoder with an amortized diagonal-Gaussian posterior
+ * q(z|x) = N(mean(x), exp(logVar(x))), or, when its {@linkplain VaeObjective objective} is not
+ * variational, a plain autoencoder whose encoder emits the code z itself and whose loss is the
+ * reconstruction term alone. The objective trains it; this class holds the components and does
+ * what every objective shares: the reparameterized draw, the KL, evaluation and pictures.
+ *
+ * <p>Reported figures are sums over examples, in nats: {@code reconstruction} (-log p(x|z) with
+ * one z per example), {@code kl} (KL(q(z|x) || p(z)), closed form when the prior has one, else
+ * the single-sample estimate {@code log q(z) - log p(z)}), and from them {@code neg_elbo} and
+ * {@code bpd}; training steps add {@code loss}, the objective minimized (with beta), and the
+ * setting {@code beta}. Validation and test figures are always at beta = 1 with one posterior
+ * sample per example. A plain autoencoder reports its reconstruction loss alone.
+ */
+public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstructor, DensityModel, HasNetworks {
+    /** The one parameter group of a VAE. */
+    public static final String GROUP = "model";
+    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+    private final Encoder encoder;
+    private final Decoder decoder;
+    private final Prior prior;
+    private final Likelihood likelihood;
+    private final VaeObjective objective;
+    private final DataInfo data;
+    private final int latentDim;
+    private final DataType dataType;
+    private final Pass trainPass = Pass.training();
+    private final Pass evalPass = Pass.inference();
+    private final Scratch eps = new Scratch();
+    private final Scratch std = new Scratch();
+    private final Scratch z = new Scratch();
+    private final Scratch drawGradient = new Scratch();
+
+    /**
+     * A reparameterized draw z = mean + std * eps, with what its backward pass needs.
+     *
+     * @param z   the codes {@code [N, L]} (for an autoencoder the encoder's output itself)
+     * @param eps the standard normal noise; null for an autoencoder
+     * @param std {@code exp(logVar / 2)}; null for an autoencoder
+     */
+    public record Draw(INDArray z, INDArray eps, INDArray std) {
+    }
+
+    /**
+     * @param encoder    emits {@code [N, 2L]} (mean | logVar) when the objective is variational,
+     *                   {@code [N, L]} otherwise
+     * @param decoder    maps {@code [N, L]} to the likelihood's parameters
+     * @param prior      p(z); used for sampling always, for the KL only when variational
+     * @param likelihood p(x|z)
+     * @param objective  what training minimizes, with its KL weight schedule
+     * @param data       the data it is built for
+     * @param dataType   the floating-point type of the model
+     */
+    public VaeModel(Encoder encoder, Decoder decoder, Prior prior, Likelihood likelihood, VaeObjective objective,
+                    DataInfo data, DataType dataType) {
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.prior = prior;
+        this.likelihood = likelihood;
+        this.objective = objective;
+        this.data = data;
+        this.latentDim = prior.latentDim();
+        this.dataType = dataType;
+    }
+
+    /** @return false in plain-autoencoder mode */
+    public boolean isVariational() {
+        return objective.variational();
+    }
+
+    @Override
+    public int latentDim() {
+        return latentDim;
+    }
+
+    /** @return the encoder */
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    /** @return the decoder */
+    public Decoder decoder() {
+        return decoder;
+    }
+
+    /** @return the prior */
+    public Prior prior() {
+        return prior;
+    }
+
+    /** @return the likelihood */
+    public Likelihood likelihood() {
+        return likelihood;
+    }
+
+    /** @return the data the model is built for */
+    public DataInfo data() {
+        return data;
+    }
+
+    /** @return the floating-point type of parameters and activations */
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** @return the pass training steps run the networks with */
+    public Pass trainingPass() {
+        return trainPass;
+    }
+
+    @Override
+    public List<ParameterGroup> parameterGroups() {
+        Map<String, Layer> networks = new LinkedHashMap<>();
+        networks.put("encoder", encoder);
+        networks.put("decoder", decoder);
+        Map<String, List<Parameter>> loose = new LinkedHashMap<>();
+        loose.put("prior", prior.parameters());
+        loose.put("likelihood", likelihood.parameters());
+        return List.of(new ParameterGroup(GROUP, networks, loose));
+    }
+
+    @Override
+    public List<TrainingPhase> phases() {
+        return List.of(new TrainingPhase() {
+            @Override
+            public String name() {
+                return objective.name();
+            }
+
+            @Override
+            public String group() {
+                return GROUP;
+            }
+
+            @Override
+            public Metrics step(Batch batch, StepContext context) {
+                double b = objective.beta(context.progress());
+                return trainStep(batch, b, context.random()).set("beta", b);
+            }
+        });
+    }
+
+    @Override
+    public List<MetricInfo> metrics() {
+        if (!isVariational()) {
+            return List.of(MetricInfo.mean("reconstruction", "reconstruction loss (-log p(x|z))", "", "reconstruction"));
+        }
+        long d = data.dimensions();
+        return List.of(
+                MetricInfo.setting("beta", "beta, the KL weight"),
+                MetricInfo.derived("neg_elbo", "negative ELBO (nats per image, beta = 1)", "nats", "neg_elbo",
+                        VaeModel::negElbo),
+                MetricInfo.mean("reconstruction", "reconstruction, -log p(x|z)", "nats", ""),
+                MetricInfo.mean("kl", "KL(q(z|x) || p(z))", "nats", ""),
+                MetricInfo.derived("bpd", "bits per dimension", "bits/dim", "",
+                        m -> Units.bitsPerDimension(negElbo(m), d)),
+                MetricInfo.mean(Metrics.LOSS, "loss minimized, reconstruction + beta KL", "nats", "").ofTrainingOnly());
+    }
+
+    // the two sums are added at the end, as the reports have always done it
+    private static double negElbo(Metrics m) {
+        return m.has("kl") ? (m.sum("reconstruction") + m.sum("kl")) / m.count("reconstruction") : Double.NaN;
+    }
+
+    /**
+     * One training step of the model's objective with a given beta: adds the gradients of the
+     * batch-mean loss to the parameters (which the caller zeroes first).
+     *
+     * @param batch  the batch
+     * @param beta   the KL weight
+     * @param random the stream of the noise
+     * @return the batch's sums
+     */
+    public Metrics trainStep(Batch batch, double beta, Random random) {
+        return objective.trainStep(this, batch, beta, random);
+    }
+
+    /**
+     * What a training step reports: the sums of one batch.
+     *
+     * @param reconstruction sum over examples of -log p(x|z)
+     * @param kl             sum over examples of the KL, unweighted (ignored when not variational)
+     * @param beta           the KL weight trained with
+     * @param n              the examples
+     * @return the figures
+     */
+    public Metrics figures(double reconstruction, double kl, double beta, long n) {
+        Metrics m = new Metrics().sum("reconstruction", reconstruction, n);
+        if (isVariational()) {
+            m.sum("kl", kl, n);
+            m.sum(Metrics.LOSS, reconstruction + beta * kl, n);
+        } else {
+            m.sum(Metrics.LOSS, reconstruction, n);
+        }
+        return m;
+    }
+
+    @Override
+    public Metrics evaluate(Batch batch, Random random) {
+        long n = batch.size();
+        INDArray h = encoder.forward(batch.input(), evalPass);
+        Draw draw = sampleCode(h, random);
+        INDArray params = decoder.forward(draw.z(), evalPass);
+        double reconstruction = -likelihood.logProb(batch.target(), params).sumNumber().doubleValue();
+        Metrics m = new Metrics().sum("reconstruction", reconstruction, n);
+        if (isVariational()) {
+            m.sum("kl", kl(h, draw).sumNumber().doubleValue(), n);
+        }
+        return m;
+    }
+
+    @Override
+    public INDArray negativeElbo(Batch batch, Random random) {
+        INDArray h = encoder.forward(batch.input(), evalPass);
+        Draw draw = sampleCode(h, random);
+        INDArray params = decoder.forward(draw.z(), evalPass);
+        INDArray out = likelihood.logProb(batch.target(), params).neg();
+        if (isVariational()) {
+            out.addi(kl(h, draw));
+        }
+        return out;
+    }
+
+    /**
+     * Draws z = mean + exp(logVar/2) * eps into reusable buffers, overwritten by the next draw (or
+     * returns the autoencoder's code).
+     *
+     * @param h      the encoder's output
+     * @param random the stream of the noise
+     * @return the draw
+     */
+    public Draw sampleCode(INDArray h, Random random) {
+        if (!isVariational()) {
+            return new Draw(h, null, null);
+        }
+        long n = h.size(0);
+        INDArray e = eps.get(h.dataType(), n, latentDim);
+        Nd4j.getExecutioner().exec(new GaussianDistribution(e, 0.0, 1.0), random);
+        INDArray s = std.get(h.dataType(), n, latentDim);
+        s.assign(logVar(h)).muli(0.5);
+        Nd4j.exec(new Exp(s, s));
+        INDArray out = z.get(h.dataType(), n, latentDim);
+        out.assign(s).muli(e).addi(mean(h));
+        return new Draw(out, e, s);
+    }
+
+    /**
+     * The backward pass of the reparameterized draw z = mean + std * eps for its noise:
+     * dz/dmean = 1 and dz/dlogVar = std * eps / 2.
+     *
+     * @param draw    the draw
+     * @param gz      dLoss/dz
+     * @param gMean   receives dLoss/dmean added to it
+     * @param gLogVar receives dLoss/dlogVar added to it
+     */
+    public void backwardThroughDraw(Draw draw, INDArray gz, INDArray gMean, INDArray gLogVar) {
+        gMean.addi(gz);
+        INDArray t = drawGradient.like(gz);
+        t.assign(gz).muli(draw.eps()).muli(draw.std()).muli(0.5);
+        gLogVar.addi(t);
+    }
+
+    /**
+     * @param h the encoder's output {@code [N, 2L]}
+     * @return the posterior means, a view
+     */
+    public INDArray mean(INDArray h) {
+        return h.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latentDim));
+    }
+
+    /**
+     * @param h the encoder's output {@code [N, 2L]}
+     * @return the posterior log-variances, a view
+     */
+    public INDArray logVar(INDArray h) {
+        return h.get(NDArrayIndex.all(), NDArrayIndex.interval(latentDim, 2L * latentDim));
+    }
+
+    /**
+     * @param h    the encoder's output
+     * @param draw the z drawn from it
+     * @return KL per example: the prior's closed form, or the single-sample estimate at z (a new array)
+     */
+    public INDArray kl(INDArray h, Draw draw) {
+        if (prior.hasClosedFormKl()) {
+            return prior.klDivergence(mean(h), logVar(h), 1.0, null, null).dup();
+        }
+        return logPosterior(logVar(h), draw.eps()).subi(prior.logProb(draw.z()));
+    }
+
+    /**
+     * log q(z|x) per example at a draw, in terms of its noise: {@code sum_j -eps_j^2/2 - logVar_j/2 - log(2 pi)/2}.
+     *
+     * @param logVar the posterior log-variances
+     * @param noise  the eps of the draw
+     * @return {@code [N]}, a new array
+     */
+    public INDArray logPosterior(INDArray logVar, INDArray noise) {
+        return noise.mul(noise).addi(logVar).addi(2 * HALF_LOG_2PI).muli(-0.5).sum(1);
+    }
+
+    @Override
+    public INDArray encode(INDArray input) {
+        INDArray h = encoder.forward(input, evalPass);
+        return isVariational() ? mean(h).dup() : h.dup();
+    }
+
+    @Override
+    public boolean deterministic() {
+        return !isVariational();
+    }
+
+    /**
+     * Decodes latent codes to the likelihood's parameters.
+     *
+     * @param codes {@code [N, L]}
+     * @return {@code [N, P*D]}, a new array
+     */
+    public INDArray decodeParameters(INDArray codes) {
+        return decoder.forward(codes.castTo(dataType), evalPass).dup();
+    }
+
+    @Override
+    public INDArray sampleLatent(long n, Random random) {
+        return prior.sample(n, random);
+    }
+
+    @Override
+    public INDArray decode(INDArray codes) {
+        return likelihood.toIntensities(decodeParameters(codes)).dup();
+    }
+
+    @Override
+    public INDArray draw(INDArray codes, Random random) {
+        // a draw is in the data's units (level indices for a categorical); pictures want [0, 1]
+        return data.targetsToIntensities(likelihood.sample(decodeParameters(codes), random));
+    }
+
+    @Override
+    public INDArray reconstruct(INDArray input) {
+        return decode(encode(input));
+    }
+
+    @Override
+    public Map<String, Layer> networks() {
+        Map<String, Layer> m = new LinkedHashMap<>();
+        m.put("encoder", encoder);
+        m.put("decoder", decoder);
+        return m;
+    }
+
+    @Override
+    public String describe() {
+        return "encoder: " + encoder.describe() + "; decoder: " + decoder.describe();
+    }
+}

@@ -1,0 +1,8 @@
+package org.vae4j.plugins.vae.likelihood;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+
+/** Configuration of the {@code bernoulli} likelihood: it has no fields ({@code {"type": "bernoulli"}}). */
+@JsonAutoDetect // a known Jackson annotation lets this empty class serialize as {} instead of failing
+public final class BernoulliConfig {
+}

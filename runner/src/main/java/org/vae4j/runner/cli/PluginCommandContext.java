@@ -1,0 +1,78 @@
+package org.vae4j.runner.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vae4j.api.command.CommandContext;
+import org.vae4j.api.command.CommandException;
+import org.vae4j.api.command.TrainedRun;
+import org.vae4j.engine.io.Npz;
+import org.vae4j.runner.images.ImageGrid;
+import org.vae4j.runner.plugins.ProviderRegistry;
+import org.vae4j.runner.run.RunDirectory;
+import org.vae4j.runner.run.RunDirectoryException;
+import org.vae4j.runner.run.TrainedModel;
+
+/** What the runner offers a plugin's command: streams, run folders, arrays and pictures. */
+final class PluginCommandContext implements CommandContext {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ProviderRegistry registry;
+
+    PluginCommandContext(PrintStream out, PrintStream err, ProviderRegistry registry) {
+        this.out = out;
+        this.err = err;
+        this.registry = registry;
+    }
+
+    @Override
+    public PrintStream out() {
+        return out;
+    }
+
+    @Override
+    public PrintStream err() {
+        return err;
+    }
+
+    @Override
+    public TrainedRun openRun(Path runDir) throws IOException {
+        try {
+            TrainedModel tm = TrainedModel.load(RunDirectory.open(runDir), registry);
+            return new TrainedRun(runDir, tm.model(), tm.data(), tm.epochsDone());
+        } catch (RunDirectoryException e) {
+            throw new CommandException(CommandException.FILES, e.getMessage());
+        }
+    }
+
+    @Override
+    public Map<String, INDArray> readArrays(Path file) {
+        try {
+            return Npz.read(file);
+        } catch (IOException e) {
+            throw new CommandException(CommandException.DATA, file + ": cannot read it as a NumPy .npz archive: "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public BufferedImage pictureGrid(INDArray intensities, long[] shape, int columns, int scale) {
+        return ImageGrid.render(intensities, shape, columns, scale);
+    }
+
+    @Override
+    public void writePng(BufferedImage image, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+            ImageGrid.writePng(image, file);
+        } catch (IOException e) {
+            throw new CommandException(CommandException.FILES, "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -2,6 +2,8 @@ package org.vae4j.datasets;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.vae4j.api.random.Seeds;
+import org.vae4j.api.random.Streams;
 
 /** Makes the mini-batches of an epoch. */
 public final class Batches {
@@ -57,7 +59,7 @@ public final class Batches {
             order[i] = i;
         }
         if (shuffle) {
-            SplittableRandom rng = Seeds.random(seed, Seeds.SHUFFLE, epoch);
+            SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, Streams.SHUFFLE, epoch));
             for (int i = size - 1; i > 0; i--) {
                 int j = rng.nextInt(i + 1);
                 int t = order[i];

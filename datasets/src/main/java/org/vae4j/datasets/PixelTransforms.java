@@ -3,6 +3,8 @@ package org.vae4j.datasets;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.vae4j.api.random.Seeds;
+import org.vae4j.api.random.Streams;
 
 /**
  * The standard {@link PixelTransform}s. Deterministic ones are 256-entry lookup tables computed
@@ -214,9 +216,9 @@ public final class PixelTransforms {
         @Override
         public void apply(ImageSet set, int image, float[] dst, int dstOffset, long epoch) {
             long source = set.sourceIndex(image);
-            SplittableRandom rng = dynamic
-                    ? Seeds.random(seed, Seeds.DYNAMIC_BINARIZE, epoch, source)
-                    : Seeds.random(seed, Seeds.STATIC_BINARIZE, source);
+            SplittableRandom rng = new SplittableRandom(dynamic
+                    ? Seeds.derive(Seeds.derive(seed, Streams.DYNAMIC_BINARIZE, epoch), Streams.DYNAMIC_BINARIZE, source)
+                    : Seeds.derive(seed, Streams.BINARIZE, source));
             byte[] px = set.backingPixels();
             int from = set.pixelOffset(image);
             int d = set.dimensions();

@@ -12,8 +12,12 @@ public final class Streams {
     public static final long EVALUATION_NOISE = 2;
     /** Initial parameter values (index: the component's path hash, {@link Seeds#hash}). */
     public static final long INITIAL_VALUES = 11;
-    /** The order of the training examples (index 0; the data sets derive epochs from it). */
+    /** The order of the training examples (index: the epoch; the run's shuffle seed is its index 0). */
     public static final long SHUFFLE = 21;
+    /** Static binarization of the pixels (index: the image). */
+    public static final long BINARIZE = 41;
+    /** Dynamic binarization (index: the epoch, then the image). */
+    public static final long DYNAMIC_BINARIZE = 42;
     /** Prior draws of the sample pictures. */
     public static final long SAMPLE_PICTURES = 31;
     /** Prior draws of the interpolation pictures. */

@@ -84,6 +84,6 @@ public final class ModelAssembler {
     public static DataInfo dataInfo(DataSpec d, long[] shape) {
         int levels = "quantize".equals(d.transform()) ? 1 << d.bits() : 0;
         return new DataInfo(d.dataset(), shape, d.transform(), levels, d.input(),
-                org.vae4j.runner.plots.ClassNames.of(d.dataset(), 10));
+                org.vae4j.datasets.ClassNames.of(d.dataset(), 10));
     }
 }

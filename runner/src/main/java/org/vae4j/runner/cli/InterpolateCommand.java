@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.vae4j.runner.report.RunFigures;
+import org.vae4j.runner.pictures.RunFigures;
 
 /** {@code vae4j interpolate RUN_DIR}: rows of decoded a z1 + (1 - a) z2 between prior draws (seed 003). */
 @Parameters(commandDescription = "Decode a*z1 + (1-a)*z2, a = 0, 0.2, ..., 1, between pairs of prior draws: a row per pair")

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.vae4j.api.model.Sampler;
-import org.vae4j.runner.pictures.NormalQuantile;
+import org.vae4j.engine.math.NormalQuantile;
 import org.vae4j.runner.pictures.Pictures;
-import org.vae4j.runner.report.RunFigures;
+import org.vae4j.runner.pictures.RunFigures;
 
 /**
  * {@code vae4j manifold RUN_DIR}: the decoded pictures of a grid of latent codes tiled into one

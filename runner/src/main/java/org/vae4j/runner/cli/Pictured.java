@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.vae4j.runner.assemble.DataAssembler;
 import org.vae4j.runner.assemble.TrainingData;
-import org.vae4j.runner.report.RunFigures;
+import org.vae4j.runner.pictures.RunFigures;
 import org.vae4j.runner.run.RunDirectory;
 import org.vae4j.runner.run.TrainedModel;
 

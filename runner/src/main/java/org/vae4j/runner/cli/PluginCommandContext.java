@@ -10,7 +10,7 @@ import org.vae4j.api.command.CommandContext;
 import org.vae4j.api.command.CommandException;
 import org.vae4j.api.command.TrainedRun;
 import org.vae4j.engine.io.Npz;
-import org.vae4j.runner.images.ImageGrid;
+import org.vae4j.runner.pictures.ImageGrid;
 import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.run.RunDirectory;
 import org.vae4j.runner.run.RunDirectoryException;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.vae4j.api.model.LatentEncoder;
-import org.vae4j.runner.report.RunFigures;
+import org.vae4j.runner.pictures.RunFigures;
 
 /** {@code vae4j scatter RUN_DIR}: the test set's posterior means colored by class (seed 003). */
 @Parameters(commandDescription = "Scatter plot of the test images' posterior means by class (PCA to 2-D beyond 2 dimensions)")

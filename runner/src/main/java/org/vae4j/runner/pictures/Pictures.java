@@ -14,7 +14,7 @@ import org.vae4j.api.model.Sampler;
 
 /**
  * What the pictures of a model show, as rows of intensities in [0, 1] ready for
- * {@link org.vae4j.runner.images.ImageGrid}: interpolations and manifolds of a {@link Sampler},
+ * {@link org.vae4j.runner.pictures.ImageGrid}: interpolations and manifolds of a {@link Sampler},
  * reconstructions of a {@link Reconstructor}, and the codes of a {@link LatentEncoder} a
  * scatter plot draws.
  */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.vae4j.engine.io.AtomicFiles;
 import org.vae4j.runner.metrics.MetricsCsv;
+import org.vae4j.runner.pictures.RunFigures;
 import org.vae4j.runner.metrics.MetricsTable;
 import org.vae4j.runner.metrics.PerExampleLosses;
 

@@ -23,7 +23,7 @@ import org.vae4j.engine.train.Trainer;
 import org.vae4j.runner.assemble.DataAssembler;
 import org.vae4j.runner.assemble.ModelAssembler;
 import org.vae4j.runner.assemble.TrainingData;
-import org.vae4j.runner.report.RunFigures;
+import org.vae4j.runner.pictures.RunFigures;
 import org.vae4j.runner.report.RunReport;
 import org.vae4j.runner.spec.ExperimentSpec;
 import org.vae4j.runner.spec.SpecParser;

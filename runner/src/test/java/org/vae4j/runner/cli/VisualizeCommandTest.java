@@ -93,7 +93,7 @@ class VisualizeCommandTest {
         assertTrue(r.out().contains("1: Conv2d(3 -> 64, kernel 11, stride 4, padding 2; 3x224x224 -> 64x55x55)"), r.out());
         assertTrue(r.out().contains("13: MaxPool2d(kernel 3, stride 2, padding 0; 256x13x13 -> 256x6x6)"), r.out());
         assertTrue(r.out().endsWith("wrote " + out + " (input | layer 1 | layer 4; k = 9)\n"), r.out());
-        // data_to_image: zero in the visualisation is ImageNet's mean colour, (0.485, 0.456, 0.406)
+        // data_to_image: zero in the visualization is ImageNet's mean colour, (0.485, 0.456, 0.406)
         int corner = img.getRGB(GAP + 224 + GAP + 1, GAP + 1);
         assertEquals(Math.round(0.485f * 255), (corner >> 16) & 0xff);
         assertEquals(Math.round(0.406f * 255), corner & 0xff);

@@ -18,7 +18,7 @@ import org.vae4j.engine.layers.conv.MaxPool2d;
 import org.vae4j.engine.layers.conv.Size2d;
 
 /**
- * The {@code features} part of torchvision's AlexNet, seed 004's network for visualisations:
+ * The {@code features} part of torchvision's AlexNet, seed 004's network for visualizations:
  * <pre>
  *  0 Conv2d(3, 64, 11, stride 4, padding 2)   1 ReLU   2 MaxPool2d(3, stride 2)
  *  3 Conv2d(64, 192, 5, padding 2)            4 ReLU   5 MaxPool2d(3, stride 2)
@@ -30,7 +30,7 @@ import org.vae4j.engine.layers.conv.Size2d;
  * arrays are named as in torchvision's {@code state_dict()}: {@code features.0.weight}
  * {@code [64, 3, 11, 11]}, {@code features.0.bias} {@code [64]}, {@code features.3.weight}, ...,
  * {@code features.10.bias} (docs/VISUALIZE.md has the five lines of Python that write it).
- * Inputs are RGB images normalised with ImageNet's {@link #MEAN} and {@link #STD}.
+ * Inputs are RGB images normalized with ImageNet's {@link #MEAN} and {@link #STD}.
  */
 public final class AlexNet {
     /** The input of seed 004: 3 x 224 x 224. */

@@ -9,7 +9,7 @@ import org.vae4j.api.Layer;
 import org.vae4j.engine.layers.Sequential;
 
 /**
- * A sequence of layers with undo, and Zeiler and Fergus's activation visualisation (seed 004's
+ * A sequence of layers with undo, and Zeiler and Fergus's activation visualization (seed 004's
  * {@code UndoableSequential}).
  *
  * <p>Layers are counted from 1, as seed 004's {@code visualise_activations} counts the modules of
@@ -17,7 +17,7 @@ import org.vae4j.engine.layers.Sequential;
  * layer 1 is the first convolution (before its ReLU), layer 3 the first max-pooling and layer 4
  * the second convolution. Nested {@link Sequential}s (an encoder is one) are flattened into their
  * layers. A layer without an undo rule ({@link Undoables#SUPPORTED} lists those with one) is
- * accepted, and only a visualisation that has to pass back through it fails, naming it.
+ * accepted, and only a visualization that has to pass back through it fails, naming it.
  */
 public final class UndoableSequential {
     private final List<Layer> layers;
@@ -137,7 +137,7 @@ public final class UndoableSequential {
     }
 
     /**
-     * Visualises activations in input space (seed 004's {@code visualise_activations}): runs
+     * Visualizes activations in input space (seed 004's {@code visualise_activations}): runs
      * {@code x} to {@code layer} keeping the contexts, keeps the {@code k} highest activations of
      * each example (all others zero, {@link TopK#keepTopK}) and undoes the layers back to the input.
      *
@@ -149,7 +149,7 @@ public final class UndoableSequential {
      *                                  depth), a layer on the way has no undo rule, or {@code k}
      *                                  exceeds the activations of the layer
      */
-    public INDArray visualiseActivations(INDArray x, int layer, int k) {
+    public INDArray visualizeActivations(INDArray x, int layer, int k) {
         if (layer <= 0) {
             return x;
         }
@@ -172,7 +172,7 @@ public final class UndoableSequential {
         for (int i = 0; i < until; i++) {
             if (wrapped.get(i) == null) {
                 throw new IllegalArgumentException("layer " + (i + 1) + " (" + layers.get(i).describe()
-                        + ") cannot be undone, so no layer from " + (i + 1) + " on can be visualised; "
+                        + ") cannot be undone, so no layer from " + (i + 1) + " on can be visualized; "
                         + "layers with an undo rule: " + String.join(", ", Undoables.SUPPORTED));
             }
         }

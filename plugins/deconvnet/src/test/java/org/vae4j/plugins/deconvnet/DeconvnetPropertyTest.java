@@ -61,7 +61,7 @@ class DeconvnetPropertyTest {
                 INDArray selected = TopK.keepTopK(t.output(), k);
                 INDArray expected = deconvnetGradient(layers, x, selected);
                 assertClose(expected, seq.undo(selected, t), 1e-10);
-                assertClose(expected, seq.visualiseActivations(x, 3, k), 1e-10);
+                assertClose(expected, seq.visualizeActivations(x, 3, k), 1e-10);
             }
             // a selection of any sign, not only the top values
             INDArray any = uniform(DataType.DOUBLE, 400 + seed, t.output().shape());

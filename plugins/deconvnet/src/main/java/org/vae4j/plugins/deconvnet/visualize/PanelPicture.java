@@ -23,15 +23,15 @@ public final class PanelPicture {
     /**
      * @param panels        each {@code [C*H*W]} in the network's units
      * @param shape         {@code [C, H, W]}
-     * @param normalisation the network's normalisation
+     * @param normalization the network's normalization
      * @param stretch       false: every panel as seed 004's {@code data_to_image} shows it; true:
-     *                      the first panel so, the others (the visualisations) scaled so their
+     *                      the first panel so, the others (the visualizations) scaled so their
      *                      largest magnitude becomes 0.5 around mid-grey, {@code 0.5 + 0.5 v / max|v|}
      *                      (zero is grey, the sign shows as lighter or darker)
      * @param context       draws the grid, as every picture of a run is drawn
      * @return the row of panels
      */
-    public static BufferedImage render(List<INDArray> panels, long[] shape, Normalisation normalisation,
+    public static BufferedImage render(List<INDArray> panels, long[] shape, Normalization normalization,
             boolean stretch, CommandContext context) {
         int c = (int) shape[0];
         int hw = (int) (shape[1] * shape[2]);
@@ -45,7 +45,7 @@ public final class PanelPicture {
             }
             for (int i = 0; i < d; i++) {
                 all[p * d + i] = stretch && p > 0 ? (max > 0 ? 0.5 + 0.5 * v[i] / max : 0.5)
-                        : normalisation.toIntensity(v[i], i / hw);
+                        : normalization.toIntensity(v[i], i / hw);
             }
         }
         int factor = Math.max(1, (MIN_SIDE + (int) shape[1] - 1) / (int) shape[1]);

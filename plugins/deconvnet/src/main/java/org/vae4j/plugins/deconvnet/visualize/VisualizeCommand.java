@@ -19,7 +19,7 @@ import org.vae4j.api.command.CommandException;
 
 /**
  * {@code vae4j visualize --model alexnet|RUN_DIR --image FILE --layer L --k K --out FILE.png}:
- * Zeiler and Fergus's visualisation of a layer's k highest activations in input space (seed
+ * Zeiler and Fergus's visualization of a layer's k highest activations in input space (seed
  * 004), the input and one panel per layer side by side. A command this plugin contributes to
  * {@code vae4j}; the runner knows nothing of it.
  */
@@ -28,7 +28,7 @@ public final class VisualizeCommand implements Command {
     static final String USAGE = "--model alexnet|RUN_DIR --image FILE --layer L --k K --out FILE.png "
             + "[--network encoder] [--weights FILE.npz] [--seed S] [--stretch]";
 
-    @Parameter(names = "--model", description = "alexnet, or a run folder whose encoder to visualise", required = true)
+    @Parameter(names = "--model", description = "alexnet, or a run folder whose encoder to visualize", required = true)
     String model;
 
     @Parameter(names = "--network", description = "which network of a run folder's model (encoder, discriminator, ...)")
@@ -38,7 +38,7 @@ public final class VisualizeCommand implements Command {
             + "bilinearly to the network's input", required = true)
     Path image;
 
-    @Parameter(names = "--layer", description = "Layer(s) to visualise, counted from 1 over the network's modules; "
+    @Parameter(names = "--layer", description = "Layer(s) to visualize, counted from 1 over the network's modules; "
             + "repeatable or comma-separated")
     List<Integer> layers = new ArrayList<>(List.of(1));
 
@@ -55,8 +55,8 @@ public final class VisualizeCommand implements Command {
     @Parameter(names = "--seed", description = "alexnet only: seed of the random weights")
     long seed = 0;
 
-    @Parameter(names = "--stretch", description = "Scale each visualisation to its largest magnitude around "
-            + "mid-grey instead of seed 004's data_to_image (undo the normalisation, clamp)")
+    @Parameter(names = "--stretch", description = "Scale each visualization to its largest magnitude around "
+            + "mid-grey instead of seed 004's data_to_image (undo the normalization, clamp)")
     boolean stretch = false;
 
     @Parameter(names = {"--help", "-h"}, help = true, description = "Show the options")
@@ -118,11 +118,11 @@ public final class VisualizeCommand implements Command {
         List<INDArray> panels = new ArrayList<>();
         panels.add(x.reshape(-1));
         try {
-            panels.addAll(net.visualise(x, layers, k));
+            panels.addAll(net.visualize(x, layers, k));
         } catch (IllegalArgumentException e) {
             throw CommandException.usage(e.getMessage());
         }
-        context.writePng(PanelPicture.render(panels, shape, net.normalisation(), stretch, context), out);
+        context.writePng(PanelPicture.render(panels, shape, net.normalization(), stretch, context), out);
         console.println("model: " + net.description());
         for (String line : net.layers().describeLayers()) {
             console.println("  " + line);

@@ -22,19 +22,19 @@ import org.vae4j.plugins.deconvnet.AlexNet;
 import org.vae4j.plugins.deconvnet.UndoableSequential;
 
 /**
- * A network to visualise: its layers with undo, the image shape it takes, how pictures are
- * normalised for it, and a description for the console.
+ * A network to visualize: its layers with undo, the image shape it takes, how pictures are
+ * normalized for it, and a description for the console.
  *
  * @param layers      the layers, counted from 1 for {@code --layer}
  * @param imageShape  the picture's shape {@code [C, H, W]}
  * @param flatInput   whether the first layer takes the picture flattened ({@code [N, C*H*W]})
- * @param normalisation how intensities become the network's input
+ * @param normalization how intensities become the network's input
  * @param description one line: what network, which weights
  */
 public record VisualizedNetwork(UndoableSequential layers, long[] imageShape, boolean flatInput,
-                                Normalisation normalisation, String description) {
+                                Normalization normalization, String description) {
     /**
-     * AlexNet's {@code features} on 224x224 RGB pictures with ImageNet's normalisation.
+     * AlexNet's {@code features} on 224x224 RGB pictures with ImageNet's normalization.
      *
      * @param weights      torchvision-named arrays, or null for PyTorch's random initialisation
      * @param weightsFile  where they came from, for the description
@@ -51,7 +51,7 @@ public record VisualizedNetwork(UndoableSequential layers, long[] imageShape, bo
             AlexNet.load(features, weights);
         }
         return new VisualizedNetwork(UndoableSequential.of(features), AlexNet.INPUT.clone(), false,
-                new Normalisation(AlexNet.MEAN, AlexNet.STD), "AlexNet features, "
+                new Normalization(AlexNet.MEAN, AlexNet.STD), "AlexNet features, "
                 + (weights == null ? "random weights (seed " + seed + "; --weights FILE.npz for trained ones)"
                 : "weights from " + weightsFile));
     }
@@ -85,11 +85,11 @@ public record VisualizedNetwork(UndoableSequential layers, long[] imageShape, bo
         }
         UndoableSequential image = seq.drop(drop);
         if (image.size() == 0) {
-            throw new IllegalArgumentException(run + ": the encoder has no layers to visualise");
+            throw new IllegalArgumentException(run + ": the encoder has no layers to visualize");
         }
         long[] in = image.layers().get(0).inputShape();
         boolean flat = in.length == 1;
-        return new VisualizedNetwork(image, shape.clone(), flat, normalisation(model.data()),
+        return new VisualizedNetwork(image, shape.clone(), flat, normalization(model.data()),
                 "the " + network + " of " + run + " (epoch " + model.epochsDone() + ")");
     }
 
@@ -98,13 +98,13 @@ public record VisualizedNetwork(UndoableSequential layers, long[] imageShape, bo
     }
 
     /** How the run's networks saw their data: the transform and the input mapping of the spec. */
-    static Normalisation normalisation(DataInfo d) {
+    static Normalization normalization(DataInfo d) {
         String input = d.input() == null ? DataInfo.SAME : d.input();
         return switch (input) {
-            case DataInfo.SYMMETRIC -> Normalisation.SYMMETRIC;
+            case DataInfo.SYMMETRIC -> Normalization.SYMMETRIC;
             case DataInfo.SAME -> d.quantized()
-                    ? new Normalisation(new double[] {0}, new double[] {1.0 / d.levels()})
-                    : Normalisation.IDENTITY;
+                    ? new Normalization(new double[] {0}, new double[] {1.0 / d.levels()})
+                    : Normalization.IDENTITY;
             default -> throw new IllegalArgumentException("visualize cannot map pictures to data.input '" + input
                     + "'; it knows same and symmetric");
         };
@@ -119,7 +119,7 @@ public record VisualizedNetwork(UndoableSequential layers, long[] imageShape, bo
         int hw = (int) (imageShape[1] * imageShape[2]);
         double[] v = new double[intensities.length];
         for (int i = 0; i < v.length; i++) {
-            v[i] = normalisation.toNetwork(intensities[i], i / hw % c);
+            v[i] = normalization.toNetwork(intensities[i], i / hw % c);
         }
         long[] shape = flatInput ? new long[] {1, v.length} : new long[] {1, imageShape[0], imageShape[1], imageShape[2]};
         return Nd4j.create(v, shape, 'c').castTo(DataType.FLOAT);
@@ -127,17 +127,17 @@ public record VisualizedNetwork(UndoableSequential layers, long[] imageShape, bo
 
     /**
      * @param x      the input from {@link #input}
-     * @param layers the layers to visualise, each from 1 to the number of layers
-     * @param k      activations kept per visualisation
-     * @return one visualisation per layer, each {@code [C*H*W]} in the network's units
+     * @param layers the layers to visualize, each from 1 to the number of layers
+     * @param k      activations kept per visualization
+     * @return one visualization per layer, each {@code [C*H*W]} in the network's units
      */
-    public List<INDArray> visualise(INDArray x, List<Integer> layers, int k) {
+    public List<INDArray> visualize(INDArray x, List<Integer> layers, int k) {
         List<INDArray> out = new ArrayList<>();
         for (int layer : layers) {
             if (layer < 1) {
                 throw new IllegalArgumentException("--layer must be from 1 to " + this.layers.size() + ", got " + layer);
             }
-            out.add(this.layers.visualiseActivations(x, layer, k).reshape(-1));
+            out.add(this.layers.visualizeActivations(x, layer, k).reshape(-1));
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package org.vae4j.runner.pictures;
+package org.vae4j.engine.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

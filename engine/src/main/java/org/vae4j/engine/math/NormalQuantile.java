@@ -1,4 +1,4 @@
-package org.vae4j.runner.pictures;
+package org.vae4j.engine.math;
 
 /**
  * The inverse of the standard normal distribution function, Phi^-1(p), by Wichura's algorithm

@@ -1,4 +1,4 @@
-package org.vae4j.runner.images;
+package org.vae4j.runner.pictures;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

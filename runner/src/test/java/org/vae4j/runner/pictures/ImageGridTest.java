@@ -1,4 +1,4 @@
-package org.vae4j.runner.images;
+package org.vae4j.runner.pictures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

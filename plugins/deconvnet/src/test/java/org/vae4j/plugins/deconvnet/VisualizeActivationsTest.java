@@ -33,14 +33,14 @@ import org.vae4j.engine.layers.conv.Upsample;
  * on a 224x224 RGB input. The bounds on touched pixels hold for any weights (each kept activation
  * reaches back only through its receptive field), so random ones test them.
  */
-class VisualiseActivationsTest {
+class VisualizeActivationsTest {
     private static Sequential alexnet;
     private static INDArray image;
 
     @BeforeAll
     static void network() {
         alexnet = AlexNet.features(AlexNet.INPUT, rng(42));
-        // a normalised image: standard normal values, as ImageNet-normalised pixels roughly are
+        // a normalized image: standard normal values, as ImageNet-normalized pixels roughly are
         image = randn(DataType.FLOAT, 7, 1, 3, 224, 224);
     }
 
@@ -96,9 +96,9 @@ class VisualiseActivationsTest {
 
     /** Seed 004: layer 1 with k = 9 has x's shape and touches at most 9 x 11 x 11 = 1089 pixels. */
     @Test
-    void layer1VisualisationHasTheInputShapeAndTouchesAtMost1089Pixels() {
+    void layer1VisualizationHasTheInputShapeAndTouchesAtMost1089Pixels() {
         UndoableSequential seq = UndoableSequential.of(alexnet);
-        INDArray vis = seq.visualiseActivations(image, 1, 9);
+        INDArray vis = seq.visualizeActivations(image, 1, 9);
         assertArrayEquals(image.shape(), vis.shape());
         long touched = touchedPixels(vis);
         assertTrue(touched <= 1089, touched + " pixels touched");
@@ -107,9 +107,9 @@ class VisualiseActivationsTest {
 
     /** Seed 004: layer 4 (the second convolution) with k = 9 has x's shape and touches at most 24336 pixels. */
     @Test
-    void layer4VisualisationHasTheInputShapeAndTouchesAtMost24336Pixels() {
+    void layer4VisualizationHasTheInputShapeAndTouchesAtMost24336Pixels() {
         UndoableSequential seq = UndoableSequential.of(alexnet);
-        INDArray vis = seq.visualiseActivations(image, 4, 9);
+        INDArray vis = seq.visualizeActivations(image, 4, 9);
         assertArrayEquals(image.shape(), vis.shape());
         long touched = touchedPixels(vis);
         assertTrue(touched <= 24336, touched + " pixels touched");
@@ -121,25 +121,25 @@ class VisualiseActivationsTest {
     void layerZeroReturnsTheInputAndALayerPastTheEndNamesTheDepth() {
         UndoableSequential seq = UndoableSequential.of(alexnet);
         INDArray x = Nd4j.zeros(DataType.FLOAT, 1, 3, 224, 224);
-        assertSame(x, seq.visualiseActivations(x, 0, 9));
-        assertSame(x, seq.visualiseActivations(x, -3, 9));
+        assertSame(x, seq.visualizeActivations(x, 0, 9));
+        assertSame(x, seq.visualizeActivations(x, -3, 9));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> seq.visualiseActivations(x, 14, 9));
+                () -> seq.visualizeActivations(x, 14, 9));
         assertEquals("no layer 14 in a 13-layer network", e.getMessage());
     }
 
-    /** A layer without an undo rule fails only a visualisation that must pass back through it, naming it. */
+    /** A layer without an undo rule fails only a visualization that must pass back through it, naming it. */
     @Test
-    void aLayerWithoutUndoRuleIsNamedWhenAVisualisationNeedsIt() {
+    void aLayerWithoutUndoRuleIsNamedWhenAVisualizationNeedsIt() {
         long[] in = {2, 8, 8};
         Conv2d c = new Conv2d(in, 3, 3, 1, 1, Initializer.PYTORCH, DataType.FLOAT, rng(1));
         Upsample up = new Upsample(c.outputShape(), 2);
         MaxPool2d p = new MaxPool2d(up.outputShape(), 2);
         UndoableSequential seq = new UndoableSequential(List.of(c, up, p));
         INDArray x = randn(DataType.FLOAT, 2, 1, 2, 8, 8);
-        assertArrayEquals(x.shape(), seq.visualiseActivations(x, 1, 3).shape());
+        assertArrayEquals(x.shape(), seq.visualizeActivations(x, 1, 3).shape());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> seq.visualiseActivations(x, 3, 3));
+                () -> seq.visualizeActivations(x, 3, 3));
         assertTrue(e.getMessage().startsWith("layer 2 (Upsample(scale 2, nearest; 3x8x8 -> 3x16x16)) cannot be undone"),
                 e.getMessage());
         assertTrue(seq.describeLayers().get(1).endsWith("(undo: none)"), seq.describeLayers().get(1));

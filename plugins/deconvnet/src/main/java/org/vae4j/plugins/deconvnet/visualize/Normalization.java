@@ -10,13 +10,13 @@ import java.util.Arrays;
  * @param mean per channel, or one value for all
  * @param std  per channel, or one value for all; positive
  */
-public record Normalisation(double[] mean, double[] std) {
+public record Normalization(double[] mean, double[] std) {
     /** No change: the network sees intensities in [0, 1]. */
-    public static final Normalisation IDENTITY = new Normalisation(new double[] {0}, new double[] {1});
+    public static final Normalization IDENTITY = new Normalization(new double[] {0}, new double[] {1});
     /** [0, 1] to [-1, 1]. */
-    public static final Normalisation SYMMETRIC = new Normalisation(new double[] {0.5}, new double[] {0.5});
+    public static final Normalization SYMMETRIC = new Normalization(new double[] {0.5}, new double[] {0.5});
 
-    public Normalisation {
+    public Normalization {
         mean = mean.clone();
         std = std.clone();
         for (double s : std) {

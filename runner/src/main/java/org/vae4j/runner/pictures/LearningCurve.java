@@ -1,4 +1,4 @@
-package org.vae4j.runner.plots;
+package org.vae4j.runner.pictures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package org.vae4j.runner.report;
+package org.vae4j.runner.pictures;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,14 +28,14 @@ import org.vae4j.runner.assemble.TrainingData;
 import org.vae4j.runner.metrics.MetricsCsv;
 import org.vae4j.runner.metrics.MetricsTable;
 import org.vae4j.runner.metrics.PerExampleLosses;
-import org.vae4j.runner.images.ImageGrid;
-import org.vae4j.runner.pictures.NormalQuantile;
+import org.vae4j.runner.pictures.ImageGrid;
+import org.vae4j.engine.math.NormalQuantile;
 import org.vae4j.runner.pictures.Pca;
 import org.vae4j.runner.pictures.Pictures;
-import org.vae4j.runner.plots.Charts;
-import org.vae4j.runner.plots.ClassNames;
-import org.vae4j.runner.plots.LatentScatter;
-import org.vae4j.runner.plots.LearningCurve;
+import org.vae4j.runner.pictures.Charts;
+import org.vae4j.datasets.ClassNames;
+import org.vae4j.runner.pictures.LatentScatter;
+import org.vae4j.runner.pictures.LearningCurve;
 import org.vae4j.runner.spec.ExperimentSpec;
 
 /**

@@ -1,4 +1,4 @@
-package org.vae4j.runner.plots;
+package org.vae4j.runner.pictures;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -12,7 +12,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.vae4j.engine.io.AtomicFiles;
-import org.vae4j.runner.images.ImageGrid;
+import org.vae4j.runner.pictures.ImageGrid;
 
 /** The look shared by vae4j's plots, and writing them as PNG or SVG. */
 public final class Charts {

@@ -1,4 +1,4 @@
-package org.vae4j.runner.plots;
+package org.vae4j.datasets;
 
 import java.util.ArrayList;
 import java.util.List;

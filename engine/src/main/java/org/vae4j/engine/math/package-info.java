@@ -1,0 +1,2 @@
+/** Numerical functions components share (the normal quantile); part of the plugin SDK. */
+package org.vae4j.engine.math;

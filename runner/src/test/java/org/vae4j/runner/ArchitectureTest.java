@@ -77,6 +77,16 @@ public class ArchitectureTest {
             .because("the engine and the runner train and show any model family through org.vae4j.api.model (as "
                     + "JUnit's platform runs any engine); what a VAE or a GAN is lives in its plugin");
 
+    /** Nor does it name one: no GAN, generator or discriminator class outside the GAN plugin. */
+    @ArchTest
+    public static final ArchRule THE_CORE_NAMES_NO_GAN = noClasses()
+            .that().resideInAnyPackage("org.vae4j.api..", "org.vae4j.engine..", "org.vae4j.runner..",
+                    "org.vae4j.datasets..")
+            .should().haveSimpleNameContaining("Gan").orShould().haveSimpleNameContaining("Discriminator")
+            .orShould().haveSimpleNameContaining("Generator").orShould().haveSimpleNameContaining("Adversarial")
+            .because("everything GAN-specific lives in plugins/gan, so that the GAN is the worked example of a "
+                    + "model family a plugin adds (docs/DESIGN.md)");
+
     /** The engine is a library the runner uses, not the other way round. */
     @ArchTest
     public static final ArchRule ENGINE_IS_BELOW_THE_APPLICATION = noClasses().that().resideInAPackage("org.vae4j.engine..")

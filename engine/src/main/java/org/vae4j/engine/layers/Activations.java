@@ -19,9 +19,20 @@ public final class Activations {
      * @throws IllegalArgumentException naming the known activations
      */
     public static Layer named(String name, long... shape) {
+        return named(name, LeakyReLU.DEFAULT_SLOPE, shape);
+    }
+
+    /**
+     * @param name          one of {@link #NAMES}
+     * @param negativeSlope the slope of {@code leaky-relu} for negative inputs; ignored by the others
+     * @param shape         the per-example shape
+     * @return a new activation layer
+     * @throws IllegalArgumentException naming the known activations
+     */
+    public static Layer named(String name, double negativeSlope, long... shape) {
         return switch (name) {
             case "relu" -> new ReLU(shape);
-            case "leaky-relu" -> new LeakyReLU(0.01, shape);
+            case "leaky-relu" -> new LeakyReLU(negativeSlope, shape);
             case "elu" -> new ELU(1.0, shape);
             case "gelu" -> new GELU(shape);
             case "tanh" -> new Tanh(shape);

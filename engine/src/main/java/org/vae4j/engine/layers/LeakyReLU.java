@@ -6,6 +6,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** x for x > 0, slope * x otherwise. */
 public final class LeakyReLU extends Activation {
+    /** PyTorch's default slope for negative inputs. */
+    public static final double DEFAULT_SLOPE = 0.01;
     private final double slope;
 
     /**

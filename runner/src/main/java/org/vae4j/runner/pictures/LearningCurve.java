@@ -76,13 +76,23 @@ public final class LearningCurve {
             dots.setMarker(SeriesMarkers.CIRCLE);
             dots.setMarkerColor(new Color(0x40, 0x40, 0x40, 40));
         }
-        for (int f = 0; f < figures.size(); f++) {
-            String name = figures.get(f);
-            String prefix = figures.size() == 1 ? "" : name + ", ";
-            float[] dash = f == 0 ? null : new float[] {8f, 4f};
-            line(chart, metrics, MetricsCsv.column("train", name), prefix + "train (mean over the epoch)", TRAIN, dash);
-            line(chart, metrics, MetricsCsv.column("validation", name), prefix + "validation", VALIDATION, dash);
-            line(chart, metrics, MetricsCsv.column("test", name), prefix + "test", TEST, dash);
+        if (figures.size() == 1) {
+            // one figure: a color per split
+            String name = figures.get(0);
+            line(chart, metrics, MetricsCsv.column("train", name), "train (mean over the epoch)", TRAIN, null);
+            line(chart, metrics, MetricsCsv.column("validation", name), "validation", VALIDATION, null);
+            line(chart, metrics, MetricsCsv.column("test", name), "test", TEST, null);
+        } else {
+            // several (a GAN's two losses): a color per figure, a line style per split
+            for (int f = 0; f < figures.size(); f++) {
+                String name = figures.get(f);
+                Color color = Charts.CLASS_COLORS[f % Charts.CLASS_COLORS.length];
+                line(chart, metrics, MetricsCsv.column("train", name), name + ", train (mean over the epoch)", color,
+                        null);
+                line(chart, metrics, MetricsCsv.column("validation", name), name + ", validation", color,
+                        new float[] {8f, 4f});
+                line(chart, metrics, MetricsCsv.column("test", name), name + ", test", color, new float[] {2f, 4f});
+            }
         }
         chart.getStyler().setXAxisMin(0.5);
         chart.getStyler().setXAxisMax(lastEpoch + 0.5);

@@ -174,7 +174,7 @@ class SpecErrorCatalogueTest {
         component(s, "encoder").putArray("hiden").add(32);
         spec(s, "unknown field in a component", "`\"encoder\": {\"type\": \"mlp\", \"hiden\": [32]}`")
                 .fails(2, "$.model.encoder.hiden: unknown field for encoder 'mlp'; known fields: activation, "
-                        + "hidden, init");
+                        + "batchNorm, hidden, init, negativeSlope");
     }
 
     @Test

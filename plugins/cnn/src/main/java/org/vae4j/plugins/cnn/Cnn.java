@@ -10,6 +10,7 @@ import org.vae4j.api.spi.BuildContext;
 import org.vae4j.api.spi.ConfigException;
 import org.vae4j.engine.init.Initializer;
 import org.vae4j.engine.layers.Activations;
+import org.vae4j.engine.layers.BatchNorm;
 import org.vae4j.engine.layers.Dense;
 import org.vae4j.engine.layers.conv.ConvArithmetic;
 import org.vae4j.engine.layers.conv.ConvTranspose2d;
@@ -100,14 +101,14 @@ final class Cnn {
         for (int i = 0; i < n; i++) {
             long f = config.filters.get(i);
             shape = add(layers, new Conv2d(shape, f, config.kernel, config.stride, config.stridedPadding(), init, type,
-                    random), config.activation);
+                    random), config, i > 0, type);
             if (!Arrays.equals(new long[] {sizes[i + 1][0], sizes[i + 1][1]}, new long[] {shape[1], shape[2]})) {
                 throw new IllegalStateException("strided convolution " + (i + 1) + " gave " + show(shape));
             }
             if (i < n - 1) {
                 for (int r = 1; r < config.depth; r++) {
                     shape = add(layers, new Conv2d(shape, f, config.kernel, 1, (config.kernel - 1) / 2, init, type,
-                            random), config.activation);
+                            random), config, true, type);
                 }
             }
         }
@@ -128,8 +129,7 @@ final class Cnn {
         List<Layer> layers = new ArrayList<>();
         long[] bottom = {config.filters.get(n - 1), sizes[n][0], sizes[n][1]};
         long width = bottom[0] * bottom[1] * bottom[2];
-        layers.add(new Dense(context.inputWidth(), width, init, type, random));
-        layers.add(Activations.named(config.activation, width));
+        add(layers, new Dense(context.inputWidth(), width, init, type, random), config, true, type);
         layers.add(new Reshape(new long[] {width}, bottom));
         long[] shape = bottom;
         long k = config.kernel;
@@ -145,16 +145,16 @@ final class Cnn {
                     Size2d.of(p), Size2d.of(opH, opW),
                     Size2d.of(1), 1, true, init, type, random);
             if (i > 0) {
-                shape = add(layers, up, config.activation);
+                shape = add(layers, up, config, true, type);
                 for (int r = 1; r < config.depth; r++) {
                     shape = add(layers, new Conv2d(shape, out, config.kernel, 1, (config.kernel - 1) / 2, init, type,
-                            random), config.activation);
+                            random), config, true, type);
                 }
             } else {
                 layers.add(up);
                 shape = up.outputShape();
                 if (!"none".equals(config.outputActivation)) {
-                    layers.add(Activations.named(config.outputActivation, shape));
+                    layers.add(Activations.named(config.outputActivation, config.negativeSlope, shape));
                 }
             }
         }
@@ -181,11 +181,18 @@ final class Cnn {
         return out / d;
     }
 
-    /** Adds a layer and the activation after it, returning the output shape. */
-    private static long[] add(List<Layer> layers, Layer layer, String activation) {
+    /**
+     * Adds a layer, batch normalization if the configuration asks for it and {@code normalize},
+     * and the activation, returning the output shape.
+     */
+    private static long[] add(List<Layer> layers, Layer layer, CnnConfig config, boolean normalize, DataType type) {
+        long[] shape = layer.outputShape();
         layers.add(layer);
-        layers.add(Activations.named(activation, layer.outputShape()));
-        return layer.outputShape();
+        if (config.batchNorm && normalize) {
+            layers.add(new BatchNorm(type, shape));
+        }
+        layers.add(Activations.named(config.activation, config.negativeSlope, shape));
+        return shape;
     }
 
     static String show(long[] shape) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.vae4j.api.spi.ConfigException;
 import org.vae4j.engine.init.Initializer;
 import org.vae4j.engine.layers.Activations;
+import org.vae4j.engine.layers.LeakyReLU;
 
 /**
  * The JSON configuration of a convolutional encoder or decoder. The defaults are seed 000's
@@ -36,6 +37,15 @@ public class CnnConfig {
     public Integer padding;
     /** The nonlinearity after every convolution but the output one: one of {@link Activations#NAMES}. */
     public String activation = "gelu";
+    /** The slope of {@code leaky-relu} for negative inputs (PyTorch's default 0.01; DCGAN uses 0.2). */
+    public double negativeSlope = LeakyReLU.DEFAULT_SLOPE;
+    /**
+     * Whether convolutions are followed by batch normalization, before the activation: in the
+     * encoder every convolution but the first (the input layer, as in DCGAN's discriminator); in
+     * the decoder the dense layer and every convolution but the output one (as in DCGAN's
+     * generator).
+     */
+    public boolean batchNorm;
     /** How weights start: pytorch (default), xavier or he. */
     public String init = "pytorch";
     /**
@@ -70,6 +80,8 @@ public class CnnConfig {
         ConfigException.require(padding == null || (padding >= 0 && padding < kernel), "padding",
                 "must be from 0 to kernel - 1 = " + (kernel - 1) + ", got " + padding);
         requireActivation("activation", activation);
+        ConfigException.require(negativeSlope >= 0 && negativeSlope < 1, "negativeSlope",
+                "must be in [0, 1), got " + negativeSlope);
         try {
             Initializer.named(String.valueOf(init));
         } catch (IllegalArgumentException e) {

@@ -86,6 +86,29 @@ class CnnProvidersTest {
     }
 
     @Test
+    void dcganGeneratorAndDiscriminatorBodiesMatchTorchGan() throws Exception {
+        // ../shared/peers/torch_gan.py: G 100 -> 128x7x7 (linear, BN, ReLU) -> convT 4x4 s2 64 (BN, ReLU)
+        // -> convT 4x4 s2 1 (tanh); D conv 4x4 s2 64 (LeakyReLU) -> conv 4x4 s2 128 (BN, LeakyReLU) -> linear
+        Context gan = new Context(new long[] {1, 28, 28}, 100, 1, 1, DataType.FLOAT);
+        Decoder g = new CnnDecoderProvider().create(decoderConfig("{\"filters\": [64, 128], \"depth\": 1, "
+                + "\"kernel\": 4, \"padding\": 1, \"activation\": \"relu\", \"batchNorm\": true, "
+                + "\"outputActivation\": \"tanh\"}"), gan.decoder());
+        assertEquals(List.of("Dense(100 -> 6272)", "BatchNorm1d(6272)", "ReLU", "Reshape(6272 -> 128x7x7)",
+                "ConvTranspose2d(128 -> 64, kernel 4, stride 2, padding 1; 128x7x7 -> 64x14x14)", "BatchNorm2d(64)",
+                "ReLU", "ConvTranspose2d(64 -> 1, kernel 4, stride 2, padding 1; 64x14x14 -> 1x28x28)", "Tanh",
+                "Flatten(1x28x28 -> 784)"), layers(g));
+        // torch: 100*6272+6272 + 2*6272 + 128*64*16+64 + 2*64 + 64*16+1
+        assertEquals(100 * 6272 + 6272 + 2 * 6272 + 128 * 64 * 16 + 64 + 2 * 64 + 64 * 16 + 1, count(g));
+        Encoder d = new CnnEncoderProvider().create(encoderConfig("{\"filters\": [64, 128], \"depth\": 1, "
+                + "\"kernel\": 4, \"padding\": 1, \"activation\": \"leaky-relu\", \"negativeSlope\": 0.2, "
+                + "\"batchNorm\": true}"), gan.encoder());
+        assertEquals(List.of("Reshape(784 -> 1x28x28)",
+                "Conv2d(1 -> 64, kernel 4, stride 2, padding 1; 1x28x28 -> 64x14x14)", "LeakyReLU(0.2)",
+                "Conv2d(64 -> 128, kernel 4, stride 2, padding 1; 64x14x14 -> 128x7x7)", "BatchNorm2d(128)",
+                "LeakyReLU(0.2)", "Flatten(128x7x7 -> 6272)", "Dense(6272 -> 1)"), layers(d));
+    }
+
+    @Test
     void theDefaultsAreSeed000sArchitectureWithPyTorchsParameterCount() throws Exception {
         Encoder enc = new CnnEncoderProvider().create(encoderConfig("{}"), Context.seed000().encoder());
         Decoder dec = new CnnDecoderProvider().create(decoderConfig("{}"), Context.seed000().decoder());

@@ -65,6 +65,18 @@ public final class LocatedDataset {
     }
 
     /**
+     * @return the SHA-256 of each training file, by file name (what a model trained on this data
+     *         set depends on)
+     */
+    public Map<String, String> trainSha256() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Path f : trainFiles) {
+            out.put(f.getFileName().toString(), sha256().get(f));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
      * The SHA-256 of each file, for a run's provenance record. Hashed on the first call (about a
      * second for CIFAR-10), then remembered by this object.
      *

@@ -28,6 +28,10 @@ public final class Streams {
     public static final long SCATTER_SUBSET = 34;
     /** The base code of a manifold slice through more than two dimensions. */
     public static final long MANIFOLD_BASE = 35;
+    /** Prior draws of {@code vae4j score}'s samples. */
+    public static final long SCORE_SAMPLES = 36;
+    /** The reference classifier of {@code vae4j score}: initial values and shuffling. */
+    public static final long REFERENCE_CLASSIFIER = 81;
     /** Random weights of a network to visualize. */
     public static final long VISUALIZED_WEIGHTS = 71;
     /** The evaluation index of the test split, so {@code vae4j eval} repeats summary.json. */

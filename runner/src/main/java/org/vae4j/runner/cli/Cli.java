@@ -38,7 +38,7 @@ public final class Cli {
     private static List<CliCommand> builtins() {
         return List.of(new TrainCommand(), new EvalCommand(), new SampleCommand(), new InterpolateCommand(),
                 new ManifoldCommand(), new ScatterCommand(), new PlotCommand(), new ValidateCommand(),
-                new PluginsCommand(), new BenchCommand());
+                new ScoreCommand(), new PluginsCommand(), new BenchCommand());
     }
 
     /**

@@ -12,7 +12,7 @@ public final class PluginOptions {
     @Parameter(names = "--plugins", description = "A folder of extra plugin jars (besides ./plugins); repeatable")
     List<Path> dirs = new ArrayList<>();
 
-    /** Where warnings about plugins that did not load go; {@link Cli} sets its error stream. */
+    /** Where warnings go (plugins that did not load, a command's own notes); {@link Cli} sets its error stream. */
     PrintStream warnings = System.err;
 
     /** @return the registry over the class path, ./plugins and every --plugins folder */

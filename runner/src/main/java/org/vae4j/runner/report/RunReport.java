@@ -33,6 +33,8 @@ public final class RunReport {
     public static final int REFRESH_SECONDS = 30;
     private static final Pattern SAMPLES = Pattern.compile("samples-epoch-(\\d+)\\.png");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The file {@code vae4j score} saves a run's sample score to, which the report shows. */
+    public static final String SCORE_FILE = "score.json";
 
     /** How far a run is. */
     public enum State {
@@ -98,13 +100,37 @@ public final class RunReport {
         if (summary != null && summary.has("test_neg_elbo")) {
             h.append(String.format(Locale.ROOT, " Test negative ELBO %.3f nats (%.4f bits per dimension).",
                     summary.path("test_neg_elbo").asDouble(), summary.path("test_bpd").asDouble()));
+        } else if (summary != null) {
+            List<String> test = new ArrayList<>();
+            summary.fields().forEachRemaining(e -> {
+                if (e.getKey().startsWith("test_") && !e.getKey().equals("test_examples") && e.getValue().isNumber()) {
+                    test.add(String.format(Locale.ROOT, "%s %.4f", e.getKey().substring(5), e.getValue().asDouble()));
+                }
+            });
+            if (!test.isEmpty()) {
+                h.append(" Test: ").append(esc(String.join(", ", test))).append('.');
+            }
+        }
+        JsonNode score = readJson(runDir.resolve(SCORE_FILE));
+        if (score != null) {
+            h.append(String.format(Locale.ROOT, " <a href=\"#score\">Sample score</a>: FD %.2f, class entropy %.2f bits.",
+                    score.path("fd").asDouble(), score.path("class_entropy_bits").asDouble()));
         }
         h.append("</p>\n");
 
         h.append("<h2 id=\"learning-curve\">Learning curve</h2>\n");
         figure(h, images, RunFigures.LEARNING_CURVE + ".png", "plot",
-                "Negative ELBO per epoch (beta = 1, one posterior sample per image): the training mean over each "
-                        + "epoch, validation and test after it." + svgLink(images, RunFigures.LEARNING_CURVE));
+                "The model's main figures per epoch (a VAE's negative ELBO at beta = 1 with one posterior sample "
+                        + "per image, a GAN's two losses): the training mean over each epoch, validation and test "
+                        + "after it." + svgLink(images, RunFigures.LEARNING_CURVE));
+        for (String f : list(images)) {
+            if (f.startsWith(RunFigures.LEARNING_CURVE + "-") && f.endsWith(".png")
+                    && !f.equals(RunFigures.LEARNING_CURVE_POINTS + ".png")) {
+                String base = f.substring(0, f.length() - 4);
+                figure(h, images, f, "plot", "More of the model's figures per epoch (" + esc(f) + ")."
+                        + svgLink(images, base));
+            }
+        }
         figure(h, images, RunFigures.LEARNING_CURVE_POINTS + ".png", "plot",
                 "The same means over a faint dot per test image: the negative ELBO of each of the first "
                         + RunFigures.PER_EXAMPLE_COUNT + " test images after each epoch (" + PerExampleLosses.FILE + ")."
@@ -127,8 +153,8 @@ public final class RunReport {
         List<String> sampleFiles = sampleFiles(images);
         if (!sampleFiles.isEmpty()) {
             String last = sampleFiles.get(sampleFiles.size() - 1);
-            figure(h, images, last, null, "Samples: z drawn from the prior and decoded to the likelihood's mean ("
-                    + esc(last) + ")");
+            figure(h, images, last, null, "Samples: z drawn from the prior and decoded (for a VAE the "
+                    + "likelihood's mean, for a GAN the generator's output) (" + esc(last) + ")");
         }
         figure(h, images, RunFigures.RECONSTRUCTIONS, null,
                 "Reconstructions: test images (top row) over their reconstructions through the posterior mean");
@@ -159,19 +185,49 @@ public final class RunReport {
             }
         }
 
+        if (score != null) {
+            scoreSection(h, score);
+        }
+
         h.append("<h2 id=\"spec\">Spec</h2>\n<pre>");
         if (spec != null) {
             h.append(esc(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(spec)));
         }
         h.append("</pre>\n<h2 id=\"files\">Files</h2>\n<ul>\n");
         for (String f : List.of("spec.json", "provenance.json", "metrics.csv", PerExampleLosses.FILE, "summary.json",
-                "run.log", "checkpoints/latest.json")) {
+                SCORE_FILE, "run.log", "checkpoints/latest.json")) {
             if (Files.exists(runDir.resolve(f))) {
                 h.append("<li><a href=\"").append(url(f)).append("\">").append(esc(f)).append("</a></li>\n");
             }
         }
         h.append("</ul>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    private static void scoreSection(StringBuilder h, JsonNode score) {
+        h.append("<h2 id=\"score\">Sample score</h2>\n<p>From <code>vae4j score</code> (docs/SCORE.md): ")
+                .append(score.path("n").asLong()).append(' ').append(esc(score.path("samples").asText()))
+                .append(" samples after ").append(score.path("epochs").asInt()).append(" epochs, seed ")
+                .append(score.path("seed").asLong()).append(".</p>\n<table>\n");
+        h.append(String.format(Locale.ROOT, "<tr><th class=\"l\">Fréchet distance to the test images (fd)</th>"
+                + "<td>%.3f</td></tr>\n", score.path("fd").asDouble()));
+        h.append(String.format(Locale.ROOT, "<tr><th class=\"l\">entropy of the samples' classes (class_entropy_bits)"
+                + "</th><td>%.3f</td></tr>\n", score.path("class_entropy_bits").asDouble()));
+        h.append(String.format(Locale.ROOT, "<tr><th class=\"l\">reference classifier's test accuracy</th>"
+                + "<td>%.4f</td></tr>\n</table>\n", score.path("classifier_test_accuracy").asDouble()));
+        JsonNode counts = score.path("class_counts");
+        JsonNode names = score.path("class_names");
+        if (counts.isArray() && counts.size() > 0) {
+            h.append("<table>\n<tr><th class=\"l\">class</th>");
+            for (int i = 0; i < counts.size(); i++) {
+                h.append("<th>").append(esc(names.path(i).asText(Integer.toString(i)))).append("</th>");
+            }
+            h.append("</tr>\n<tr><th class=\"l\">samples</th>");
+            for (JsonNode c : counts) {
+                h.append("<td>").append(c.asLong()).append("</td>");
+            }
+            h.append("</tr>\n</table>\n");
+        }
     }
 
     private static void figure(StringBuilder h, Path images, String file, String cssClass, String caption) {
@@ -239,9 +295,11 @@ public final class RunReport {
         List<String> known = List.of(RunFigures.RECONSTRUCTIONS, RunFigures.INTERPOLATION, RunFigures.MANIFOLD_GRID,
                 RunFigures.MANIFOLD_QUANTILES, RunFigures.LATENT_SCATTER + ".png", RunFigures.LEARNING_CURVE + ".png",
                 RunFigures.LEARNING_CURVE_POINTS + ".png");
+        // learning-curve-<chart>.png are shown with the learning curve
         List<String> out = new ArrayList<>();
         for (String f : list(images)) {
-            if (f.endsWith(".png") && !f.startsWith(".") && !known.contains(f) && !SAMPLES.matcher(f).matches()) {
+            if (f.endsWith(".png") && !f.startsWith(".") && !known.contains(f) && !SAMPLES.matcher(f).matches()
+                    && !f.startsWith(RunFigures.LEARNING_CURVE + "-")) {
                 out.add(f);
             }
         }

@@ -61,6 +61,24 @@ public final class IdxReader {
     }
 
     /**
+     * Checks that every label names one of a data set's classes.
+     *
+     * @param labels  the labels file, for the message
+     * @param values  its labels
+     * @param classes the data set's number of classes
+     * @throws DataFormatException naming the first label out of range and its byte offset
+     */
+    public static void requireLabelsBelow(Path labels, int[] values, int classes) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] >= classes) {
+                throw new DataFormatException(labels, LABELS_HEADER + i, "label " + values[i] + " of image " + i
+                        + " (byte " + (LABELS_HEADER + i) + ") is outside 0.." + (classes - 1) + ", the " + classes
+                        + " classes of this data set");
+            }
+        }
+    }
+
+    /**
      * Reads a labels file on its own.
      *
      * @param labels the labels file ({@code ...-labels-idx1-ubyte[.gz]})

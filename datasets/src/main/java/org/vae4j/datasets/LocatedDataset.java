@@ -20,6 +20,8 @@ public final class LocatedDataset {
     private final List<Path> testFiles;
     private final String source;
     private Map<Path, String> sha256;
+    /** The classes of every IDX data set of the catalog (MNIST, Fashion-MNIST, KMNIST). */
+    private static final int IDX_CLASSES = 10;
 
     /**
      * @param descriptor what the data set is
@@ -62,6 +64,11 @@ public final class LocatedDataset {
         List<Path> all = new ArrayList<>(trainFiles);
         all.addAll(testFiles);
         return Collections.unmodifiableList(all);
+    }
+
+    /** @return the files of the test split, in reading order */
+    public List<Path> testFiles() {
+        return testFiles;
     }
 
     /**
@@ -115,7 +122,12 @@ public final class LocatedDataset {
 
     private ImageSet read(List<Path> files) {
         return switch (descriptor.format()) {
-            case IDX -> IdxReader.read(files.get(0), files.get(1));
+            case IDX -> {
+                ImageSet set = IdxReader.read(files.get(0), files.get(1));
+                // MNIST, Fashion-MNIST and KMNIST all have ten classes
+                IdxReader.requireLabelsBelow(files.get(1), set.labels(), IDX_CLASSES);
+                yield set;
+            }
             case CIFAR10_BINARY -> Cifar10Reader.read(files);
         };
     }

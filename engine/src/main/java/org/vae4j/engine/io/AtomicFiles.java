@@ -67,9 +67,27 @@ public final class AtomicFiles {
             } catch (IOException e) {
                 t.addSuppressed(e);
             }
+            if (t instanceof IOException io && !(t instanceof java.nio.file.FileSystemException)) {
+                // an encoder's "I/O error writing PNG file!" names neither the file nor the cause
+                java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(absolute.toString(),
+                        null, innermostMessage(io));
+                named.initCause(io);
+                throw named;
+            }
             throw t;
         }
         syncDirectory(dir);
+    }
+
+    /** @return the message of the innermost cause that has one ("No space left on device") */
+    private static String innermostMessage(Throwable t) {
+        String m = t.getMessage();
+        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null) {
+                m = c.getMessage();
+            }
+        }
+        return m;
     }
 
     /**

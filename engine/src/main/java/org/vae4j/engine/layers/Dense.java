@@ -44,6 +44,7 @@ public final class Dense implements Layer {
         if (in < 1 || out < 1) {
             throw new ShapeMismatchException("Dense(" + in + " -> " + out + "): sizes must be >= 1");
         }
+        Allocations.require("Dense(" + in + " -> " + out + ")", in * out, type);
         this.in = in;
         this.out = out;
         INDArray w = Nd4j.createUninitialized(type, new long[] {in, out}, 'c');
@@ -72,7 +73,7 @@ public final class Dense implements Layer {
         }
         State s = pass.state(this, State::new);
         INDArray y = s.output.get(x.dataType(), x.size(0), out);
-        Nd4j.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
+        Gemm.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
         y.addiRowVector(bias.value());
         if (pass.isTraining()) {
             s.input = x;
@@ -86,7 +87,7 @@ public final class Dense implements Layer {
         if (s.input == null) {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
-        Nd4j.gemm(s.input, gradOutput, weight.gradient(), true, false, 1.0, 1.0);
+        Gemm.gemm(s.input, gradOutput, weight.gradient(), true, false, 1.0, 1.0);
         INDArray db = s.biasGradient.get(gradOutput.dataType(), out);
         gradOutput.sum(db, 0);
         bias.gradient().reshape(out).addi(db);
@@ -94,7 +95,7 @@ public final class Dense implements Layer {
             return null;
         }
         INDArray gx = s.gradInput.get(gradOutput.dataType(), gradOutput.size(0), in);
-        Nd4j.gemm(gradOutput, weight.value(), gx, false, true, 1.0, 0.0);
+        Gemm.gemm(gradOutput, weight.value(), gx, false, true, 1.0, 0.0);
         return gx;
     }
 

@@ -71,7 +71,9 @@ class AtomicFilesTest {
             throw failure;
         }));
 
-        assertSame(failure, thrown);
+        // named with the file, the cause kept: "ckpt.npz: disk full"
+        assertSame(failure, thrown.getCause());
+        assertEquals(target.toAbsolutePath() + ": disk full", thrown.getMessage());
         assertEquals("old content", Files.readString(target));
         assertEquals(List.of(target), listDir());
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.vae4j.api.random.Seeds;
 import org.vae4j.api.random.Streams;
 import org.vae4j.datasets.DataLocator;
+import org.vae4j.datasets.DataFormatException;
 import org.vae4j.datasets.ImageBatches;
 import org.vae4j.datasets.ImageSet;
 import org.vae4j.datasets.LocatedDataset;
@@ -36,6 +37,11 @@ public final class DataAssembler {
         LocatedDataset located = locate(d, specDir, env);
         ImageSet train = located.train();
         ImageSet test = located.test();
+        if (!java.util.Arrays.equals(train.shape(), test.shape())) {
+            throw new DataFormatException(located.testFiles().get(0), -1, "the test images are "
+                    + show(test.shape()) + " but the training images " + show(train.shape())
+                    + " (" + located.source() + "): a model fits one size; use files of one data set");
+        }
         if (d.limit() > 0) {
             train = train.head(Math.min(d.limit(), train.size()));
             test = test.head(Math.min(d.limit(), test.size()));
@@ -71,6 +77,10 @@ public final class DataAssembler {
     public static LocatedDataset locate(DataSpec d, Path specDir, Map<String, String> env) {
         Path explicit = d.path() == null ? null : specDir.resolve(d.path()).normalize();
         return new DataLocator().locate(d.dataset(), explicit, env, d.download());
+    }
+
+    private static String show(long[] shape) {
+        return shape[0] + "x" + shape[1] + "x" + shape[2];
     }
 
     static PixelTransform target(DataSpec d) {

@@ -2,7 +2,9 @@ package org.vae4j.runner.cli;
 
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +20,7 @@ import org.vae4j.engine.Threads;
 import org.vae4j.engine.train.TrainingDivergedException;
 import org.vae4j.runner.plugins.DuplicateProviderException;
 import org.vae4j.runner.plugins.ProviderRegistry;
+import org.vae4j.runner.run.Provenance;
 import org.vae4j.runner.plugins.RegisteredProvider;
 import org.vae4j.runner.run.RunDirectoryException;
 import org.vae4j.runner.spec.SpecException;
@@ -55,6 +58,17 @@ public final class Cli {
             builder.addCommand(c.name(), c);
         }
         JCommander jc = builder.build();
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("version"))) {
+            out.println("vae4j " + Provenance.version() + " (Java " + System.getProperty("java.version") + ")");
+            return ExitCode.OK;
+        }
+        if (args.length >= 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+            return help(jc, args.length > 1 ? args[1] : null, out, err);
+        }
+        if (args.length > 1 && commands.stream().anyMatch(c -> c.name().equals(args[0]))
+                && (List.of(args).contains("--help") || List.of(args).contains("-h"))) {
+            return help(jc, args[0], out, err);
+        }
         if (args.length > 0 && !args[0].startsWith("-") && commands.stream().noneMatch(c -> c.name().equals(args[0]))) {
             return pluginCommand(args, out, err);
         }
@@ -88,10 +102,35 @@ public final class Cli {
         }
         return guarded(name, err, () -> {
             if (command.computes()) {
-                Threads.configureBlas();
+                configureThreads();
             }
             return command.run(out, List.of(args));
         });
+    }
+
+    /**
+     * {@code vae4j --help}, {@code vae4j help COMMAND}, {@code vae4j COMMAND --help}: the usage on
+     * standard output, exit 0; an unknown command is a usage error.
+     */
+    private static int help(JCommander jc, String command, PrintStream out, PrintStream err) {
+        StringBuilder sb = new StringBuilder();
+        if (command == null) {
+            jc.getUsageFormatter().usage(sb);
+            out.print(sb);
+            pluginCommandsUsage(out);
+            out.println("Exit codes: 0 success, 1 internal error (a bug), 2 bad command line or spec, 3 data missing "
+                    + "or corrupt, 4 a file or folder cannot be used (run folder conflict, read-only, full disk), "
+                    + "5 training diverged, 6 plugin problem. More: README.md and docs/.");
+            return ExitCode.OK;
+        }
+        if (!jc.getCommands().containsKey(command)) {
+            err.println("vae4j help: unknown command '" + command + "'; commands: "
+                    + String.join(", ", jc.getCommands().keySet()));
+            return ExitCode.USAGE;
+        }
+        jc.getUsageFormatter().usage(command, sb);
+        out.print(sb);
+        return ExitCode.OK;
     }
 
     /** A command a plugin contributes, found by its name among the {@link Command} providers. */
@@ -107,7 +146,7 @@ public final class Cli {
                 err.println("run 'vae4j' without arguments for usage");
                 return ExitCode.USAGE;
             }
-            Threads.configureBlas();
+            configureThreads();
             Command command = provider.create(null, null);
             List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
             stripPluginOptions(rest);
@@ -157,6 +196,15 @@ public final class Cli {
         }
     }
 
+    /** BLAS threads from the environment; a bad value is the user's to fix, not a bug. */
+    private static void configureThreads() {
+        try {
+            Threads.configureBlas();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     /** A command's body, whose failures become a message and an exit code. */
     private interface Body {
         int run() throws Exception;
@@ -183,10 +231,11 @@ public final class Cli {
         } catch (DuplicateProviderException e) {
             err.println("vae4j " + command + ": " + e.getMessage());
             return ExitCode.PLUGINS;
-        } catch (IllegalArgumentException e) {
-            err.println("vae4j " + command + ": " + e.getMessage());
-            return ExitCode.USAGE;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("vae4j " + command + ": " + FileFaults.describe(e));
+            return ExitCode.FILES;
         } catch (Exception e) {
+            // an IllegalArgumentException here is a bug too: user input is checked and named before
             err.println("vae4j " + command + ": internal error (please report it): " + e);
             e.printStackTrace(err);
             return ExitCode.INTERNAL;

@@ -59,7 +59,7 @@ public final class EvalCommand implements CliCommand {
             throw new UsageException("--split must be test or validation, got '" + split + "'");
         }
         RunDirectory run = RunDirectory.open(Path.of(runDir.get(0)));
-        TrainedModel tm = TrainedModel.load(run, plugins.registry());
+        TrainedModel tm = TrainedModel.load(run, plugins.registryFor(run.path()));
         TrainingData data = DataAssembler.load(tm.spec(), run.path(), System.getenv(), run.spec().toString());
         BatchSource source = split.equals("test") ? data.test() : data.validation();
         if (source == null) {

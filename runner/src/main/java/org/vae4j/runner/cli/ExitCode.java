@@ -10,8 +10,13 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** Data missing or corrupt. */
     public static final int DATA = 3;
-    /** A run directory that cannot be used as asked. */
-    public static final int RUN_DIRECTORY = 4;
+    /**
+     * A file or folder that cannot be used as asked: an existing run folder, a read-only folder, a
+     * full disk, a path through a file, a name too long.
+     */
+    public static final int FILES = 4;
+    /** A run directory that cannot be used as asked (a case of {@link #FILES}). */
+    public static final int RUN_DIRECTORY = FILES;
     /** Training diverged (NaN or infinite loss). */
     public static final int DIVERGED = 5;
     /** A plugin problem (duplicate provider names). */

@@ -33,7 +33,7 @@ record Pictured(RunDirectory run, TrainedModel model, TrainingData data, RunFigu
             throws IOException {
         requireOne(command, runDir);
         RunDirectory run = RunDirectory.open(Path.of(runDir.get(0)));
-        TrainedModel tm = TrainedModel.load(run, plugins.registry());
+        TrainedModel tm = TrainedModel.load(run, plugins.registryFor(run.path()));
         if (!withData) {
             return new Pictured(run, tm, null, RunFigures.withoutData(tm.spec(), tm.model(), tm.data(), run.path()));
         }
@@ -59,6 +59,29 @@ record Pictured(RunDirectory run, TrainedModel model, TrainingData data, RunFigu
      * @throws IOException if the folder cannot be created
      */
     Path output(Path out, String defaultName) throws IOException {
+        return output(out, defaultName, List.of(".png"));
+    }
+
+    /**
+     * @param out         the --out option, or null
+     * @param defaultName the file in the run's images/ folder otherwise
+     * @param formats     the file endings the picture can be written as, e.g. {@code .png}
+     * @return the file to write, its folder created
+     * @throws UsageException if --out names a folder or a format the picture is not written in
+     * @throws IOException if the folder cannot be created
+     */
+    Path output(Path out, String defaultName, List<String> formats) throws IOException {
+        if (out != null) {
+            String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (Files.isDirectory(out)) {
+                throw new UsageException("--out " + out + " is a folder; name the file to write, e.g. "
+                        + out.resolve(defaultName));
+            }
+            if (formats.stream().noneMatch(name::endsWith)) {
+                throw new UsageException("--out " + out + ": this picture is written as " + String.join(" or ", formats)
+                        + "; name a file ending in " + String.join(" or ", formats));
+            }
+        }
         Path file = out != null ? out : run.images().resolve(defaultName);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -29,16 +29,26 @@ public final class PluginsCommand implements CliCommand {
         return false;
     }
 
+    private static String line(RegisteredProvider p) {
+        return String.format("%-14s %-20s %-16s %-60s %s", p.kindName(), p.provider().type(), p.provider().version(),
+                p.source(), p.provider().description());
+    }
+
     @Override
     public int run(PrintStream out, List<String> commandLine) {
         ProviderRegistry r = plugins.registry();
         out.println(String.format("%-14s %-20s %-16s %-60s %s", "KIND", "TYPE", "VERSION", "JAR", "DESCRIPTION"));
         for (RegisteredProvider p : r.all()) {
-            out.println(String.format("%-14s %-20s %-16s %-60s %s", p.kindName(), p.provider().type(),
-                    p.provider().version(), p.source(), p.provider().description()));
+            out.println(line(p));
+        }
+        // the other claimants of a conflicting name, listed too: the user decides which jar goes
+        for (ProviderRegistry.Conflict c : r.conflicts()) {
+            for (RegisteredProvider p : c.providers().subList(1, c.providers().size())) {
+                out.println(line(p));
+            }
         }
         for (PluginLoadProblem p : r.problems()) {
-            out.println("NOT LOADED: " + p);
+            out.println((p.cause().startsWith("two ") ? "CONFLICT: " : "NOT LOADED: ") + p);
         }
         return ExitCode.OK;
     }

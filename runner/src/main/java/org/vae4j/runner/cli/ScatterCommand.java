@@ -60,7 +60,7 @@ public final class ScatterCommand implements CliCommand {
             throw new UsageException("a scatter plot needs a latent space of 2 or more dimensions; this model's "
                     + "latentDim is " + latentDim);
         }
-        Path file = p.figures().writeScatter(p.output(out, RunFigures.LATENT_SCATTER + ".png"), limit, seed);
+        Path file = p.figures().writeScatter(p.output(out, RunFigures.LATENT_SCATTER + ".png", List.of(".png", ".svg")), limit, seed);
         int shown = Math.min(limit, p.data().testSet().size());
         console.println("wrote the latent means of " + shown + " test images" + (latentDim > 2
                 ? " (first two principal components of " + latentDim + " dimensions)" : "") + " to " + file);

@@ -79,7 +79,7 @@ public final class ScoreCommand implements CliCommand {
             throw new UsageException("--real scores training images, which have no draws; give one of --real, --draw");
         }
         RunDirectory run = RunDirectory.open(Path.of(runDir.get(0)));
-        TrainedModel tm = TrainedModel.load(run, plugins.registry());
+        TrainedModel tm = TrainedModel.load(run, plugins.registryFor(run.path()));
         if (!real && !(tm.model() instanceof Sampler)) {
             throw new UsageException("this model cannot draw new examples (it has no prior to sample), so there "
                     + "is nothing to score");

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.run.DataFingerprint;
+import org.vae4j.engine.checkpoint.Checkpoint;
 import org.vae4j.runner.run.RunDirectory;
 import org.vae4j.runner.run.RunDirectoryException;
 import org.vae4j.runner.run.SpecMigration;
@@ -82,7 +83,7 @@ public final class TrainCommand implements CliCommand {
         if (resume && rerun != null) {
             throw new UsageException("--rerun starts a new run; to continue one use --resume --out RUN_DIR");
         }
-        ProviderRegistry registry = plugins.registry();
+        ProviderRegistry registry;
         Path specFile;
         Path specDir;
         Path runDir;
@@ -91,6 +92,7 @@ public final class TrainCommand implements CliCommand {
             specFile = original.spec();
             specDir = rerun;
             runDir = out != null ? out : rerun.resolveSibling(rerun.getFileName() + "-rerun");
+            registry = plugins.registryFor(rerun);
         } else if (resume && spec.isEmpty()) {
             if (out == null) {
                 throw new UsageException("--resume needs the run folder: --resume --out RUN_DIR");
@@ -98,6 +100,7 @@ public final class TrainCommand implements CliCommand {
             specFile = RunDirectory.open(out).spec();
             specDir = out;
             runDir = out;
+            registry = plugins.registryFor(out);
         } else {
             if (spec.size() != 1) {
                 throw new UsageException("train takes one SPEC.json, got " + spec.size() + ": " + spec);
@@ -105,6 +108,7 @@ public final class TrainCommand implements CliCommand {
             specFile = Path.of(spec.get(0));
             specDir = specFile.toAbsolutePath().getParent();
             runDir = null;
+            registry = resume && out != null && Files.isDirectory(out) ? plugins.registryFor(out) : plugins.registry();
         }
         ObjectNode root = SpecParser.readTree(specFile);
         if (rerun != null || (resume && spec.isEmpty())) {
@@ -133,6 +137,24 @@ public final class TrainCommand implements CliCommand {
             }
             run = RunDirectory.open(runDir);
             requireSameExperiment(parsed, run, registry);
+            int done = Checkpoint.latest(run.checkpoints()).map(Checkpoint.Loaded::epochsDone).orElse(0);
+            int wanted = parsed.training().epochs();
+            if (wanted < done) {
+                throw new UsageException(run.path() + " has trained " + done + " epochs; --epochs " + wanted
+                        + " would end before that. Give more than " + done + " to continue, or leave --epochs out");
+            }
+            if (wanted == done && done > 0) {
+                console.println(run.path() + " has trained " + done + " epochs already: nothing to do (give --epochs "
+                        + "N with N > " + done + " to continue)");
+                return ExitCode.OK;
+            }
+            JsonNode before = SpecParser.readTree(run.spec()).path("training");
+            int planned = before.path("scheduleEpochs").asInt(before.path("epochs").asInt(wanted));
+            if (wanted > planned && !root.path("training").has("scheduleEpochs")) {
+                // schedules keep the length they ran with: a beta ramp to "the last epoch" stays where it was
+                ((ObjectNode) root.with("training")).put("scheduleEpochs", planned);
+                parsed = new SpecParser(registry).parse(root, specFile.toString());
+            }
         } else {
             run = RunDirectory.create(runDir, force, console);
         }
@@ -171,6 +193,7 @@ public final class TrainCommand implements CliCommand {
         for (ObjectNode n : new ObjectNode[] {before, now}) {
             if (n.get("training") instanceof ObjectNode t) {
                 t.remove("epochs");
+                t.remove("scheduleEpochs");
             }
         }
         List<String> differences = new ArrayList<>();

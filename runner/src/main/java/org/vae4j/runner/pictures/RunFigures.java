@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vae4j.api.command.CommandException;
 import org.vae4j.api.data.Batch;
 import org.vae4j.api.data.DataInfo;
 import org.vae4j.api.model.DensityModel;
@@ -233,7 +234,7 @@ public final class RunFigures {
 
     private Sampler sampler() {
         if (!(model instanceof Sampler s)) {
-            throw new IllegalArgumentException("this model cannot draw new examples (it is no sampler)");
+            throw CommandException.usage("this model cannot draw new examples (it has no prior to sample)");
         }
         return s;
     }
@@ -245,7 +246,7 @@ public final class RunFigures {
      * @param draw show one draw x ~ p(x|z) per sample rather than its mean
      * @return {@code file}
      * @throws IOException if it cannot be written
-     * @throws IllegalArgumentException if the model cannot sample
+     * @throws CommandException (usage) if the model cannot sample
      */
     public Path writeSamples(Path file, int n, long seed, boolean draw) throws IOException {
         Sampler sampler = sampler();
@@ -262,11 +263,11 @@ public final class RunFigures {
      * @param n    how many test images (from the first)
      * @return {@code file}
      * @throws IOException if it cannot be written
-     * @throws IllegalArgumentException if the model cannot reconstruct
+     * @throws CommandException (usage) if the model cannot reconstruct
      */
     public Path writeReconstructions(Path file, int n) throws IOException {
         if (!(model instanceof Reconstructor r)) {
-            throw new IllegalArgumentException("this model does not reconstruct its inputs");
+            throw CommandException.usage("this model does not reconstruct its inputs");
         }
         Batch b = Pictures.firstExamples(data().test(), n);
         int shown = b.size();
@@ -281,7 +282,7 @@ public final class RunFigures {
      * @param seed  0 for the run's own stream, otherwise a seed of its own
      * @return {@code file}
      * @throws IOException if it cannot be written
-     * @throws IllegalArgumentException if the model cannot sample
+     * @throws CommandException (usage) if the model cannot sample
      */
     public Path writeInterpolation(Path file, int pairs, long seed) throws IOException {
         Sampler sampler = sampler();
@@ -299,7 +300,7 @@ public final class RunFigures {
      * @param seed   0 to hold the other dimensions at 0, otherwise at a prior draw of this seed
      * @return {@code file}
      * @throws IOException if it cannot be written
-     * @throws IllegalArgumentException if the model cannot sample
+     * @throws CommandException (usage) if the model cannot sample
      */
     public Path writeManifold(Path file, double[] values, int dimX, int dimY, long seed) throws IOException {
         Sampler sampler = sampler();
@@ -328,14 +329,14 @@ public final class RunFigures {
      * @param n    at most this many test images
      * @param seed the seed of the subset, if n is below the test set's size
      * @return the scatter plot of the test set's codes (posterior means)
-     * @throws IllegalArgumentException if the model has no encoder or its latent space fewer than 2 dimensions
+     * @throws CommandException (usage) if the model has no encoder or its latent space fewer than 2 dimensions
      */
     public XYChart scatterChart(int n, long seed) {
         if (!(model instanceof LatentEncoder encoder)) {
-            throw new IllegalArgumentException("this model has no encoder, so no latent codes of test images to plot");
+            throw CommandException.usage("this model has no encoder, so no latent codes of test images to plot");
         }
         if (encoder.latentDim() < 2) {
-            throw new IllegalArgumentException("a scatter plot needs a latent space of 2 or more dimensions; "
+            throw CommandException.usage("a scatter plot needs a latent space of 2 or more dimensions; "
                     + "this model's latentDim is " + encoder.latentDim());
         }
         double[][] means = Pictures.codes(encoder, data().test(), Integer.MAX_VALUE);

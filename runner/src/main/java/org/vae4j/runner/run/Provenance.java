@@ -18,6 +18,9 @@ import org.vae4j.runner.spec.SpecParser;
  * SHA-256, the seed and the resolved spec. {@code vae4j train --rerun RUN_DIR} repeats a run from it.
  */
 public final class Provenance {
+    /** The field listing the providers a run used and their jars ({@link org.vae4j.runner.plugins.ProvidersUsed}). */
+    public static final String PROVIDERS = "providers";
+
     private Provenance() {
     }
 
@@ -48,7 +51,6 @@ public final class Provenance {
         });
         env.forEach(nd4j::put);
         ObjectNode threads = p.putObject("threadEnvironment");
-        // LD_PRELOAD tells which OpenBLAS multiplied the matrices (the launcher may pick Debian's)
         for (String k : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VAE4J_BLAS_THREADS",
                 "LD_PRELOAD")) {
             threads.put(k, System.getenv(k));

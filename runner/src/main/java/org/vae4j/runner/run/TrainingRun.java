@@ -1,5 +1,6 @@
 package org.vae4j.runner.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +26,7 @@ import org.vae4j.runner.assemble.ModelAssembler;
 import org.vae4j.runner.assemble.TrainingData;
 import org.vae4j.runner.pictures.RunFigures;
 import org.vae4j.runner.report.RunReport;
+import org.vae4j.runner.plugins.ProvidersUsed;
 import org.vae4j.runner.spec.ExperimentSpec;
 import org.vae4j.runner.spec.SpecParser;
 
@@ -98,34 +100,45 @@ public final class TrainingRun {
         // the resolved spec is written on resume too: it may extend the epochs
         AtomicFiles.writeString(run.spec(), pretty(spec.resolved()));
         if (start == 0) {
-            AtomicFiles.writeString(run.provenance(), pretty(Provenance.of(spec.resolved(), spec.seed(), data.sha256(),
-                    data.source(), commandLine)));
+            ObjectNode provenance = Provenance.of(spec.resolved(), spec.seed(), data.sha256(), data.source(),
+                    commandLine);
+            provenance.set(Provenance.PROVIDERS, ProvidersUsed.record(spec.providers()));
+            AtomicFiles.writeString(run.provenance(), pretty(provenance));
         }
         say(String.format(Locale.ROOT, "%s: %s, %d parameters; data %s: train %d, validation %d, test %d",
                 spec.name(), model.describe(), params.count(), data.source(), data.trainSet().size(),
                 data.validationSet() == null ? 0 : data.validationSet().size(), data.testSet().size()));
         Trainer trainer = new Trainer(model, params, optimizers, spec.clipNorm(), spec.seed());
+        JsonNode providersUsed = ProvidersUsed.record(spec.providers());
         MetricsCsv csv = new MetricsCsv(run.metrics(), model.metrics(), start);
         int epochs = spec.training().epochs();
         ConsoleProgress bar = new ConsoleProgress(out, epochs, progress, data.train().examples());
         RunFigures figures = new RunFigures(spec, model, data, run.path());
         double trainSeconds = 0;
         long trainExamples = 0;
-        for (int epoch = start; epoch < epochs; epoch++) {
-            EpochResult r = trainer.epoch(epoch, epochs, data.train(), data.validation(), bar);
-            Metrics test = spec.training().testEachEpoch() ? testFigures(model, data) : null;
-            csv.append(r, test);
-            trainSeconds += r.trainSeconds();
-            trainExamples += r.examples();
-            say(epochLine(model.metrics(), r, test));
-            figures.recordPerExample(epoch + 1);
-            figures.writeAll(epoch + 1, epoch + 1 == epochs);
-            RunReport.write(run.path(), RunReport.State.TRAINING);
-            ObjectNode meta = SpecParser.MAPPER.createObjectNode();
-            meta.put("seed", spec.seed());
-            meta.set("spec", spec.resolved());
-            meta.putPOJO("dataShape", data.shape());
-            Checkpoint.save(run.checkpoints(), epoch + 1, params, optimizers, meta, spec.training().keepCheckpoints());
+        int current = start;
+        try {
+            for (int epoch = start; epoch < epochs; epoch++) {
+                current = epoch;
+                EpochResult r = trainer.epoch(epoch, spec.training().scheduleEpochs(), data.train(), data.validation(), bar);
+                Metrics test = spec.training().testEachEpoch() ? testFigures(model, data) : null;
+                csv.append(r, test);
+                trainSeconds += r.trainSeconds();
+                trainExamples += r.examples();
+                say(epochLine(model.metrics(), r, test));
+                figures.recordPerExample(epoch + 1);
+                figures.writeAll(epoch + 1, epoch + 1 == epochs);
+                RunReport.write(run.path(), RunReport.State.TRAINING);
+                ObjectNode meta = SpecParser.MAPPER.createObjectNode();
+                meta.put("seed", spec.seed());
+                meta.set("spec", spec.resolved());
+                meta.putPOJO("dataShape", data.shape());
+                meta.set(Provenance.PROVIDERS, providersUsed);
+                Checkpoint.save(run.checkpoints(), epoch + 1, params, optimizers, meta, spec.training().keepCheckpoints());
+            }
+        } catch (RuntimeException | IOException | Error e) {
+            failed(current, e);
+            throw e;
         }
         Metrics test = testFigures(model, data);
         ObjectNode summary = summary(model.metrics(), test, params.count(), trainSeconds, trainExamples);
@@ -203,6 +216,21 @@ public final class TrainingRun {
         }
         sb.append(String.format(Locale.ROOT, "  %.1f s, %.0f samples/s", r.trainSeconds(), r.samplesPerSecond()));
         return sb.toString();
+    }
+
+    /**
+     * Says in run.log and report.html that the run stopped, and why, before the error goes on to
+     * the command line; the checkpoints of the finished epochs stay as they are.
+     */
+    private void failed(int epoch, Throwable e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        run.log("training stopped in epoch " + (epoch + 1) + ": " + why);
+        try {
+            RunReport.write(run.path(), RunReport.State.FAILED, "Training stopped in epoch " + (epoch + 1) + ": " + why
+                    + " The checkpoints of the epochs before it are intact.");
+        } catch (IOException | RuntimeException ignored) {
+            // the disk may be what failed; the command line still gets the error
+        }
     }
 
     private void say(String line) {

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vae4j.api.command.CommandException;
 import org.vae4j.api.random.Seeds;
 import org.vae4j.api.random.Streams;
 import org.vae4j.datasets.ImageBatches;
@@ -99,7 +100,7 @@ public final class ReferenceClassifiers {
     static Obtained obtain(String dataset, Map<String, String> trainFiles, Supplier<ImageSet> train, long[] shape,
                            int classes, Path cacheRoot, PrintStream log) {
         if (classes < 2) {
-            throw new IllegalArgumentException(dataset + ": the labels name " + classes
+            throw new CommandException(CommandException.DATA, dataset + ": the labels name " + classes
                     + " class; a reference classifier needs at least two");
         }
         Path dir = cacheRoot.resolve("reference-classifiers").resolve(dataset + "-" + key(dataset, trainFiles));

@@ -20,4 +20,21 @@ import java.util.Map;
 public record ExperimentSpec(String name, long seed, DataSpec data, ComponentSpec model, ComponentSpec optimizer,
                              Map<String, ComponentSpec> optimizers, double clipNorm, TrainingSpec training,
                              ObjectNode resolved) {
+
+    /** @return the provider of every component of the spec, the model's tree first, then the optimizers */
+    public java.util.List<org.vae4j.api.spi.Provider<?, ?>> providers() {
+        java.util.List<org.vae4j.api.spi.Provider<?, ?>> out = new java.util.ArrayList<>();
+        collect(model, out);
+        collect(optimizer, out);
+        optimizers.values().forEach(o -> collect(o, out));
+        return out;
+    }
+
+    private static void collect(ComponentSpec c, java.util.List<org.vae4j.api.spi.Provider<?, ?>> out) {
+        if (c == null) {
+            return;
+        }
+        out.add(c.provider());
+        c.slots().values().forEach(s -> collect(s, out));
+    }
 }

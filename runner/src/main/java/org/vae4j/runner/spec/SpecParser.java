@@ -66,6 +66,8 @@ public final class SpecParser {
             .disable(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS)
             // messages quote line and column, not the file's content
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // {"epochs": 5, "epochs": 50}: which one was meant is a guess, so neither is taken
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // a plugin's configuration class could still ask for class names (@JsonTypeInfo with
             // Id.CLASS); a validator that allows no class keeps specs from naming any
             .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder().build())
@@ -123,6 +125,10 @@ public final class SpecParser {
         }
         if (m.startsWith("Trailing token")) {
             return "more content after the end of the top-level object; a spec is exactly one JSON object";
+        }
+        if (m.startsWith("Duplicate field")) {
+            // Jackson: "Duplicate field 'epochs'"
+            return m.replace("Duplicate field", "the field") + " appears twice in one object; keep one";
         }
         // "start marker at [Source: UNKNOWN; line: 2, column: 10]": the file is named already
         return m.replaceAll("\\[Source: [^;\\]]*; ", "[");
@@ -220,8 +226,10 @@ public final class SpecParser {
         int epochs = (int) t.integer("epochs", null, 1, 100_000);
         int keep = (int) t.integer("keepCheckpoints", 2L, 1, 100_000);
         boolean testEach = t.bool("testEachEpoch", false);
+        // present only in runs extended by --resume --epochs: the epochs their schedules were laid over
+        int scheduleEpochs = t.has("scheduleEpochs") ? (int) t.integer("scheduleEpochs", null, 1, 100_000) : epochs;
         t.finish();
-        TrainingSpec training = new TrainingSpec(epochs, keep, testEach);
+        TrainingSpec training = new TrainingSpec(epochs, keep, testEach, scheduleEpochs);
         top.finish();
         problems.throwIfAny(source);
 

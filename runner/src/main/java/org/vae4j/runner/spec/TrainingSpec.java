@@ -6,6 +6,9 @@ package org.vae4j.runner.spec;
  * @param epochs          how many passes over the training split
  * @param keepCheckpoints how many of the newest checkpoints to keep
  * @param testEachEpoch   also evaluate the test split after every epoch (seed 001's learning curve)
+ * @param scheduleEpochs  the epochs schedules (such as a linear beta ramp to "the last epoch") are
+ *                        laid over: {@code epochs}, unless {@code --resume --epochs} extended the
+ *                        run, which must not rescale what already ran
  */
-public record TrainingSpec(int epochs, int keepCheckpoints, boolean testEachEpoch) {
+public record TrainingSpec(int epochs, int keepCheckpoints, boolean testEachEpoch, int scheduleEpochs) {
 }

@@ -87,14 +87,31 @@ class PluginJarTest {
         assertEquals("pytorch", resolved.path("model").path("encoder").path("init").asText(), "plugin defaults filled");
         assertEquals("xavier", resolved.path("model").path("decoder").path("init").asText());
 
-        // the run needs the plugin later too; without it the message says what is missing
-        CliResult eval = Vae4j.run("eval", run, "--plugins", plugins);
+        // the run recorded the jar it used, so it reopens without --plugins
+        JsonNode used = Specs.JSON.readTree(run.resolve("provenance.json").toFile()).path("providers");
+        JsonNode tiny = null;
+        for (JsonNode e : used) {
+            if (e.path("type").asText().equals("tiny-linear")) {
+                tiny = e;
+            }
+        }
+        Path jar = plugins.resolve("tiny.jar").toAbsolutePath().normalize();
+        assertEquals(jar.toString(), tiny.path("jar").asText(), used.toString());
+        assertEquals(64, tiny.path("sha256").asText().length());
+        assertTrue(Specs.JSON.readTree(run.resolve("checkpoints/epoch-0002.json").toFile()).path("providers").size()
+                >= 3, "the checkpoint records them too");
+        CliResult eval = Vae4j.run("eval", run);
         assertEquals(0, eval.code(), eval::toString);
+
+        // once the jar is gone, the message names it and says how to pass it
+        Files.move(jar, dir.resolve("elsewhere.jar"));
         CliResult without = Vae4j.run("eval", run);
-        assertEquals(ExitCode.USAGE, without.code(), without::toString);
-        assertEquals("vae4j eval: " + run.resolve("spec.json") + ": 2 problems\n"
-                + "  $.model.encoder.type: unknown encoder type 'tiny-linear'; registered: cnn, conv-ae, mlp\n"
-                + "  $.model.decoder.type: unknown decoder type 'tiny-linear'; registered: cnn, conv-ae, mlp\n", without.err());
+        assertEquals(ExitCode.PLUGINS, without.code(), without::toString);
+        assertTrue(without.err().startsWith("vae4j eval: the run used encoder 'tiny-linear' (version "), without.err());
+        assertTrue(without.err().contains(") from " + jar + ", which is no longer there"), without.err());
+        assertTrue(without.err().endsWith(": pass the folder holding that jar with --plugins DIR\n"), without.err());
+        CliResult found = Vae4j.run("eval", run, "--plugins", dir.resolve("elsewhere.jar"));
+        assertEquals(0, found.code(), found::toString);
     }
 
     /**
@@ -132,26 +149,62 @@ class PluginJarTest {
         assertTrue(eval.out().contains("\"mse\""), eval.out());
         CliResult sample = Vae4j.run("sample", run, "--plugins", plugins);
         assertEquals(ExitCode.USAGE, sample.code(), sample::toString);
-        assertEquals("vae4j sample: this model cannot draw new examples (it is no sampler)\n", sample.err());
+        assertEquals("vae4j sample: this model cannot draw new examples (it has no prior to sample)\n", sample.err());
     }
 
     @Test
-    void twoJarsWithTheSameProviderNameStopWithBothJarsNamed(@TempDir Path dir) throws IOException {
+    void twoJarsWithTheSameProviderNameStopOnlyTheSpecsThatNameIt(@TempDir Path dir) throws IOException {
         Path a = PluginJars.write(dir.resolve("a-tiny.jar"), PluginJars.TINY_LINEAR);
         Path b = PluginJars.write(dir.resolve("b-tiny-copy.jar"), PluginJars.TINY_LINEAR);
         String expected = "two encoder providers are named 'tiny-linear': one in " + a + ", one in " + b
-                + "; remove one of the jars\n";
+                + "; remove one of the jars";
+        // the listing shows both, and says what conflicts
         CliResult r = Vae4j.run("plugins", "--plugins", dir);
-        assertEquals(ExitCode.PLUGINS, r.code(), r::toString);
-        assertEquals(6, r.code());
-        assertEquals("vae4j plugins: " + expected, r.err());
-        assertEquals("", r.out());
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("encoder        tiny-linear")).count(), r.out());
+        assertTrue(r.out().contains("CONFLICT: " + b + ": " + expected), r.out());
+        assertTrue(r.err().contains("warning: " + b + ": " + expected), r.err());
 
+        // a spec naming it stops before anything is written
         Path spec = Specs.write(dir.resolve("spec.json"), tinyLinearSpec());
-        CliResult train = Vae4j.run("train", spec, "--plugins", dir, "--out", dir.resolve("run"));
-        assertEquals(6, train.code(), train::toString);
-        assertEquals("vae4j train: " + expected, train.err());
+        CliResult train = Vae4j.run("train", spec, "--plugins", dir, "--out", dir.resolve("run"), "--no-progress");
+        assertEquals(ExitCode.PLUGINS, train.code(), train::toString);
+        assertEquals(6, train.code());
+        assertTrue(train.err().endsWith("vae4j train: " + expected + "\n"), train.err());
         assertTrue(Files.notExists(dir.resolve("run")), "nothing is written before the plugins are sorted out");
+
+        // a spec that does not still runs
+        Path data = TinyFashionMnist.write(dir.resolve("data"));
+        ObjectNode other = Specs.tiny(data.toString());
+        ((ObjectNode) other.get("training")).put("epochs", 1);
+        CliResult fine = Vae4j.run("train", Specs.write(dir.resolve("other.json"), other), "--plugins", dir, "--out",
+                dir.resolve("other-run"), "--no-progress");
+        assertEquals(0, fine.code(), fine::toString);
+    }
+
+    /**
+     * A plugin whose classes need a library jar: in a subfolder of the plugin folder, the plugin
+     * jar and its dependency share one class loader; the plugin jar alone is reported, naming the
+     * class it misses.
+     */
+    @Test
+    void aPluginSubfolderHoldsThePluginAndItsDependencies(@TempDir Path dir) throws IOException {
+        java.util.function.Predicate<String> library = n -> n.startsWith("com/example/tiny/TinyLinearConfig");
+        Path plugins = dir.resolve("plugins");
+        PluginJars.write(plugins.resolve("tiny-linear/tiny.jar"), PluginJars.TINY_LINEAR, library.negate());
+        PluginJars.write(plugins.resolve("tiny-linear/lib-config.jar"), List.of(), library);
+        Path spec = Specs.write(dir.resolve("spec.json"), tinyLinearSpec());
+        CliResult r = Vae4j.run("train", spec, "--plugins", plugins, "--out", dir.resolve("run"), "--no-progress",
+                "--epochs", 1);
+        assertEquals(0, r.code(), r::toString);
+        assertEquals("", r.err());
+
+        Path alone = dir.resolve("alone");
+        Path jar = PluginJars.write(alone.resolve("tiny.jar"), PluginJars.TINY_LINEAR, library.negate());
+        CliResult p = Vae4j.run("plugins", "--plugins", alone);
+        assertEquals(0, p.code(), p::toString);
+        assertTrue(p.err().contains("warning: plugin not loaded: " + jar + ": "), p.err());
+        assertTrue(p.err().contains("com/example/tiny/TinyLinearConfig"), p.err());
     }
 
     @Test

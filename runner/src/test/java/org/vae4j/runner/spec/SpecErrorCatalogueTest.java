@@ -44,6 +44,8 @@ import org.vae4j.runner.testing.Vae4j;
 class SpecErrorCatalogueTest {
     private static final Map<String, String> OBSERVED = new TreeMap<>();
     private static final String DOC = "docs/SPEC-ERRORS.md";
+    /** What ND4J may allocate in this JVM, as the messages print it. */
+    private static final String MEMORY = org.vae4j.engine.layers.Allocations.describeLimit();
 
     @TempDir
     static Path shared;
@@ -818,10 +820,12 @@ class SpecErrorCatalogueTest {
     void twoPluginsWithOneName() throws IOException {
         Path a = PluginJars.write(dir.resolve("plugins/a.jar"), PluginJars.TINY_LINEAR);
         Path b = PluginJars.write(dir.resolve("plugins/b.jar"), PluginJars.TINY_LINEAR);
-        new Case("two plugin jars provide the same type name", "`a.jar` and `b.jar` both provide encoder "
-                + "`tiny-linear`", write(base()), "--plugins", a.getParent())
-                .failsWith(6, "two encoder providers are named 'tiny-linear': one in " + a + ", one in " + b
-                        + "; remove one of the jars");
+        ObjectNode s = base();
+        component(s, "encoder").removeAll().put("type", "tiny-linear");
+        new Case("two plugin jars provide a type name the spec uses (a spec that does not use it runs, with a warning)", "`a.jar` and `b.jar` both provide encoder "
+                + "`tiny-linear`", write(s), "--plugins", a.getParent())
+                .failsAfterWarningsWith(6, "two encoder providers are named 'tiny-linear': one in " + a + ", one in "
+                        + b + "; remove one of the jars");
     }
 
     @Test
@@ -840,6 +844,101 @@ class SpecErrorCatalogueTest {
                 spec, "--resume", "--out", run)
                 .command("train")
                 .failsWith(4, run + " does not exist, so there is nothing to resume; start the run without --resume");
+    }
+
+    @Test
+    void duplicateJsonKey() throws IOException {
+        file("{\"name\": \"x\",\n \"seed\": 1,\n \"seed\": 2\n}\n", "the same key twice in one object",
+                "`\"seed\": 1, \"seed\": 2`")
+                .fails(2, "$: not valid JSON at line 3, column 8 (byte 33): the field 'seed' appears twice in one "
+                        + "object; keep one");
+    }
+
+    @Test
+    void layerTooLargeForMemory() throws IOException {
+        ObjectNode s = base();
+        component(s, "encoder").putArray("hidden").add(2_000_000_000);
+        Case c = spec(s, "a layer too large to allocate (MEMORY: what -Xmx lets ND4J allocate)",
+                "`\"hidden\": [2000000000]`");
+        CliResult r = c.run();
+        assertEquals(2, r.code(), r::toString);
+        assertEquals("vae4j validate: " + dir.resolve("spec.json") + ": 1 problem\n  $.model.encoder: cannot build mlp: "
+                + "Dense(784 -> 2000000000) needs 1,568,000,000,000 parameter values, 22.8 TB with their gradients and "
+                + "optimizer state, more than the " + MEMORY + " ND4J may allocate here (set by -Xmx in VAE4J_JAVA_OPTS); "
+                + "make it smaller\n", r.err());
+        c.record(r, java.util.regex.Pattern.quote(MEMORY), "MEMORY");
+    }
+
+    @Test
+    void pluginFolderMissing() throws IOException {
+        Path missing = dir.resolve("no-such-plugins");
+        new Case("`--plugins` naming nothing", "`--plugins DIR/no-such-plugins`", write(base()), "--plugins", missing)
+                .failsWith(2, "--plugins " + missing + ": no such folder or jar");
+    }
+
+    @Test
+    void pluginPathNotAJar() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "hello");
+        new Case("`--plugins` naming a file that is no jar", "`--plugins DIR/notes.txt`", write(base()), "--plugins",
+                notes).failsWith(2, "--plugins " + notes + ": not a folder or a .jar file");
+    }
+
+    @Test
+    void idxLabelOutOfRange() throws IOException {
+        Path bad = TinyFashionMnist.write(dir.resolve("bad-labels"));
+        Path labels = bad.resolve("train-labels-idx1-ubyte.gz");
+        byte[] raw = TinyFashionMnist.gunzip(labels);
+        raw[8 + 17] = 12;
+        TinyFashionMnist.regzip(labels, raw);
+        spec(Specs.tiny(bad.toString()), "an IDX label outside the data set's classes", "label 12 in a labels file")
+                .failsWith(3, labels + ": label 12 of image 17 (byte 25) is outside 0..9, the 10 classes of this "
+                        + "data set");
+    }
+
+    @Test
+    void trainAndTestImagesOfDifferentSizes() throws IOException {
+        Path mixed = TinyFashionMnist.write(dir.resolve("mixed"));
+        Path testImages = mixed.resolve("t10k-images-idx3-ubyte.gz");
+        // the same test pixels, declared as 100 images of 14 x 56
+        byte[] raw = TinyFashionMnist.gunzip(testImages);
+        java.nio.ByteBuffer.wrap(raw).putInt(8, 14).putInt(12, 56);
+        TinyFashionMnist.regzip(testImages, raw);
+        spec(Specs.tiny(mixed.toString()), "test images of another size than the training images",
+                "14x56 test images, 28x28 training images")
+                .failsWith(3, testImages + ": the test images are 1x14x56 "
+                        + "but the training images 1x28x28 (explicit path " + mixed + " (from the spec)): a model fits "
+                        + "one size; use files of one data set");
+    }
+
+    @Test
+    void resumeWithFewerEpochsThanTrained() throws IOException {
+        Path spec = write(base());
+        Path run = dir.resolve("runs/short");
+        assertEquals(0, Vae4j.run("train", spec, "--out", run, "--epochs", 2, "--no-progress").code());
+        new Case("`--resume --epochs N` below the epochs trained", "`--resume --out RUN --epochs 1` after 2 epochs",
+                spec, "--resume", "--out", run, "--epochs", 1)
+                .command("train")
+                .failsWith(2, run + " has trained 2 epochs; --epochs 1 would end before that. Give more than 2 to "
+                        + "continue, or leave --epochs out");
+    }
+
+    @Test
+    void outputPathThroughAFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        Path out = file.resolve("run");
+        new Case("`--out` under a path whose parent is a file", "`--out DIR/afile/run`", write(base()), "--out", out,
+                "--no-progress")
+                .command("train")
+                .failsWith(4, "cannot use " + out + ": a part of the path is a file, not a folder");
+    }
+
+    @Test
+    void outputNameTooLong() throws IOException {
+        Path out = dir.resolve("r".repeat(300));
+        new Case("a run folder name too long for the file system", "`--out DIR/rrr...r` (300 characters)", write(base()),
+                "--out", out, "--no-progress")
+                .command("train")
+                .failsWith(4, "cannot use " + out + ": file name too long (shorten the run name or --out)");
     }
 
     @Test
@@ -950,6 +1049,16 @@ class SpecErrorCatalogueTest {
             assertEquals(code, r.code(), r::toString);
             assertEquals("vae4j " + command + ": " + message + "\n", r.err());
             record(r);
+        }
+
+        /** As {@link #failsWith}, after warnings on the lines before (which the catalogue leaves out). */
+        void failsAfterWarningsWith(int code, String message) {
+            CliResult r = run();
+            assertEquals(code, r.code(), r::toString);
+            List<String> lines = r.err().lines().toList();
+            assertEquals("vae4j " + command + ": " + message, lines.get(lines.size() - 1), r::toString);
+            lines.subList(0, lines.size() - 1).forEach(l -> assertTrue(l.startsWith("warning: "), l));
+            record(new CliResult(r.code(), r.out(), lines.get(lines.size() - 1) + "\n"));
         }
 
         /** Notes the observed message for the catalogue page and checks the page quotes it. */

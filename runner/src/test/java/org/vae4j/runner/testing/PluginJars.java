@@ -302,6 +302,21 @@ public final class PluginJars {
      * @throws IOException if it cannot be written
      */
     public static Path write(Path jar, List<String> providers) throws IOException {
+        return write(jar, providers, name -> true);
+    }
+
+    /**
+     * Writes a jar of some of the compiled classes, so that a plugin and a library it depends on
+     * can be separate jars.
+     *
+     * @param jar       the jar to write
+     * @param providers the lines of the service file; none for a library jar without one
+     * @param include   which class files (by path in the jar, e.g. {@code com/example/tiny/X.class})
+     * @return {@code jar}
+     * @throws IOException if it cannot be written
+     */
+    public static Path write(Path jar, List<String> providers, java.util.function.Predicate<String> include)
+            throws IOException {
         Path compiled = compiled();
         Files.createDirectories(jar.toAbsolutePath().getParent());
         Manifest mf = new Manifest();
@@ -309,13 +324,19 @@ public final class PluginJars {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf);
              Stream<Path> files = Files.walk(compiled)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(compiled.relativize(f).toString().replace(File.separatorChar, '/')));
+                String name = compiled.relativize(f).toString().replace(File.separatorChar, '/');
+                if (!include.test(name)) {
+                    continue;
+                }
+                out.putNextEntry(new JarEntry(name));
                 out.write(Files.readAllBytes(f));
                 out.closeEntry();
             }
-            out.putNextEntry(new JarEntry(SERVICES));
-            out.write((String.join("\n", providers) + "\n").getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
+            if (!providers.isEmpty()) {
+                out.putNextEntry(new JarEntry(SERVICES));
+                out.write((String.join("\n", providers) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
         }
         return jar;
     }

@@ -11,6 +11,7 @@ import org.vae4j.api.Layer;
 import org.vae4j.api.Parameter;
 import org.vae4j.api.Pass;
 import org.vae4j.engine.init.Initializer;
+import org.vae4j.engine.layers.Allocations;
 import org.vae4j.engine.layers.HostFloats;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.engine.layers.ShapeMismatchException;
@@ -30,9 +31,12 @@ import org.vae4j.engine.layers.Shapes;
  * per group, and dX = col2im(W^T G) is skipped when nobody needs it. For stride 1 (no dilation,
  * one group) dX is instead the convolution of G, padded by {@code kernel - 1 - padding}, with the
  * kernel flipped and its channel axes swapped: an im2col of G and one GEMM, no col2im, whose
- * scattered sums measured 2 to 4 times slower than im2col's strided copies. libnd4j's own
- * {@code conv2d_bp} recomputes the columns, always computes dX and has no groups; measured on
- * a batch of 128 32x14x14 images on one thread it took about 200 ms against about 30 ms here.
+ * scattered sums measured 2 to 4 times slower than im2col's strided copies.
+ *
+ * <p>That im2col path is the reference: DOUBLE batches (the gradient checks) and channel groups
+ * take it. FLOAT batches with one group and no dilation run on libnd4j's {@code conv2d} and {@code conv2d_bp}
+ * ({@link ConvOps}), which the oneDNN build of nd4j-native executes on oneDNN at about twice the
+ * im2col path's speed; the tests compare the two paths.
  */
 public final class Conv2d implements Layer {
     private final long inChannels;
@@ -55,6 +59,8 @@ public final class Conv2d implements Layer {
     private final Scratch flippedWeight = new Scratch();
     private float[] hostWeight = new float[0];
     private float[] hostFlipped = new float[0];
+    /** Whether FLOAT batches run on libnd4j's ops ({@link ConvOps}); tests turn it off to compare. */
+    private boolean nativeOps = true;
 
     /** A pass's buffers and, after a training run, its column matrix. */
     private final class State {
@@ -69,7 +75,10 @@ public final class Conv2d implements Layer {
         final Scratch gradColumns = new Scratch();
         final Scratch gradInput = new Scratch();
         final Scratch biasGradient = new Scratch();
+        final Scratch gradWeight = new Scratch();
         INDArray columns;
+        /** The input of the last training run on the native path; null after one on the im2col path. */
+        INDArray input;
         long batch = -1;
     }
 
@@ -126,6 +135,7 @@ public final class Conv2d implements Layer {
                 && padding.h() <= kernel.h() - 1 && padding.w() <= kernel.w() - 1;
         long fanIn = inChannels / groups * kernel.h() * kernel.w();
         long fanOut = outChannels * kernel.h() * kernel.w();
+        Allocations.require(description, outChannels * fanIn, type);
         INDArray w = Nd4j.createUninitialized(type,
                 new long[] {outChannels, inChannels / groups, kernel.h(), kernel.w()}, 'c');
         init.weights(w, fanIn, fanOut, random);
@@ -180,6 +190,17 @@ public final class Conv2d implements Layer {
         }
         State s = pass.state(this, State::new);
         long n = x.size(0);
+        if (nativePath(type)) {
+            INDArray y = s.output.get(type, n, outChannels, outH, outW);
+            ConvOps.conv2d(x, weight.value(), bias == null ? null : bias.value(), y, kernel, stride, padding,
+                    dilation);
+            if (pass.isTraining()) {
+                s.input = x;
+                s.columns = null;
+                s.batch = n;
+            }
+            return y;
+        }
         long positions = n * outH * outW;
         INDArray cols = s.im2col.unfold(x);
         INDArray y2 = s.product.get(type, outChannels, positions);
@@ -193,20 +214,42 @@ public final class Conv2d implements Layer {
         }
         if (pass.isTraining()) {
             s.columns = cols;
+            s.input = null;
             s.batch = n;
         }
         return y;
     }
 
+    private boolean nativePath(DataType type) {
+        return nativeOps && groups == 1 && dilation.equals(Size2d.of(1)) && ConvOps.serves(type);
+    }
+
+    /** Makes FLOAT batches take the im2col path too, so tests can compare the two. */
+    void useReferencePath() {
+        nativeOps = false;
+    }
+
     @Override
     public INDArray backward(INDArray gradOutput, Pass pass, boolean needInputGradient) {
         State s = pass.state(this, State::new);
-        if (s.columns == null) {
+        if (s.columns == null && s.input == null) {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
         long n = s.batch;
         ConvArithmetic.requireGradient(describe(), gradOutput, n, outChannels, outH, outW);
         DataType type = gradOutput.dataType();
+        if (s.input != null) {
+            INDArray dx = s.gradInput.get(type, n, inChannels, height, width);
+            INDArray dw = s.gradWeight.get(type, weight.value().shape());
+            INDArray db = bias == null ? null : s.biasGradient.get(type, outChannels);
+            ConvOps.conv2dBackward(s.input, weight.value(), bias == null ? null : bias.value(), gradOutput, dx, dw, db,
+                    kernel, stride, padding, dilation);
+            weight.gradient().addi(dw);
+            if (bias != null) {
+                bias.gradient().addi(db);
+            }
+            return needInputGradient ? dx : null;
+        }
         long positions = n * outH * outW;
         long kg = s.im2col.rows() / groups;
         INDArray g4 = s.gradProduct.get(type, outChannels, n, outH, outW);

@@ -6,10 +6,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vae4j.api.Layer;
 import org.vae4j.api.Parameter;
 import org.vae4j.api.Pass;
 import org.vae4j.engine.init.Initializer;
+import org.vae4j.engine.layers.Allocations;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.engine.layers.ShapeMismatchException;
 import org.vae4j.engine.layers.Shapes;
@@ -27,6 +29,13 @@ import org.vae4j.engine.layers.Shapes;
  * those in the padding. The output size is given to col2im directly, which is how output padding
  * works here; libnd4j's {@code deconv2d} has no output padding and no groups. The backward pass
  * is im2col of the output gradient, then dW = x G^T and dx = W G, one GEMM per group each.
+ *
+ * <p>That path is the reference: DOUBLE batches (the gradient checks), channel groups and dilation take it.
+ * FLOAT batches with one group run on libnd4j's {@code deconv2d} and {@code deconv2d_bp}
+ * ({@link ConvOps}), which the oneDNN build of nd4j-native executes on oneDNN: unpadded, into the
+ * full output, which is then cropped to {@code [padding, padding + size)}; the gradient is
+ * zero-padded back. (When the output padding exceeds the padding, the crop would reach past the
+ * full output, and the reference path runs.)
  */
 public final class ConvTranspose2d implements Layer {
     private final long inChannels;
@@ -55,9 +64,20 @@ public final class ConvTranspose2d implements Layer {
         final Scratch gradRows = new Scratch();
         final Scratch gradInput = new Scratch();
         final Scratch biasGradient = new Scratch();
+        final Scratch full = new Scratch();
+        final Scratch gradFull = new Scratch();
+        final Scratch gradWeight = new Scratch();
         INDArray input2;
+        /** The input of the last training run on the native path; null after one on the im2col path. */
+        INDArray input;
         long batch = -1;
     }
+
+    /** Whether FLOAT batches run on libnd4j's ops ({@link ConvOps}); tests turn it off to compare. */
+    private boolean nativeOps = true;
+    /** The full (unpadded) output size of the native path. */
+    private final long fullH;
+    private final long fullW;
 
     /**
      * A transposed convolution with every option of PyTorch's {@code nn.ConvTranspose2d}.
@@ -124,10 +144,13 @@ public final class ConvTranspose2d implements Layer {
         this.stride = stride;
         this.padding = padding;
         this.dilation = dilation;
+        this.fullH = (height - 1) * stride.h() + dilation.h() * (kernel.h() - 1) + 1;
+        this.fullW = (width - 1) * stride.w() + dilation.w() * (kernel.w() - 1) + 1;
         // checks the geometry once
         this.columnRows = new Im2Col(outChannels, outH, outW, kernel, stride, padding, dilation, height, width).rows();
         long fanIn = outChannels / groups * kernel.h() * kernel.w();
         long fanOut = inChannels * kernel.h() * kernel.w();
+        Allocations.require(description, inChannels * fanIn, type);
         INDArray w = Nd4j.createUninitialized(type,
                 new long[] {inChannels, outChannels / groups, kernel.h(), kernel.w()}, 'c');
         init.weights(w, fanIn, fanOut, random);
@@ -183,6 +206,18 @@ public final class ConvTranspose2d implements Layer {
         }
         State s = pass.state(this, State::new);
         long n = x.size(0);
+        if (nativePath(type)) {
+            INDArray full = s.full.get(type, n, outChannels, fullH, fullW);
+            ConvOps.deconv2d(x, weight.value(), bias == null ? null : bias.value(), full, kernel, stride, dilation);
+            INDArray y = s.output.get(type, n, outChannels, outH, outW);
+            y.assign(crop(full));
+            if (pass.isTraining()) {
+                s.input = x;
+                s.input2 = null;
+                s.batch = n;
+            }
+            return y;
+        }
         INDArray x4 = s.inputRows.get(type, inChannels, n, height, width);
         x4.assign(x.permute(1, 0, 2, 3));
         INDArray x2 = x4.reshape('c', inChannels, n * height * width);
@@ -195,20 +230,54 @@ public final class ConvTranspose2d implements Layer {
         }
         if (pass.isTraining()) {
             s.input2 = x2;
+            s.input = null;
             s.batch = n;
         }
         return y;
     }
 
+    private boolean nativePath(DataType type) {
+        return nativeOps && groups == 1 && dilation.equals(Size2d.of(1)) && ConvOps.serves(type) && padding.h() + outH <= fullH
+                && padding.w() + outW <= fullW;
+    }
+
+    /** The output's window of the full output. */
+    private INDArray crop(INDArray full) {
+        return full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(padding.h(), padding.h() + outH),
+                NDArrayIndex.interval(padding.w(), padding.w() + outW));
+    }
+
+    /** Makes FLOAT batches take the im2col path too, so tests can compare the two. */
+    void useReferencePath() {
+        nativeOps = false;
+    }
+
     @Override
     public INDArray backward(INDArray gradOutput, Pass pass, boolean needInputGradient) {
         State s = pass.state(this, State::new);
-        if (s.input2 == null) {
+        if (s.input2 == null && s.input == null) {
             throw new IllegalStateException(describe() + ": backward without a training forward pass");
         }
         long n = s.batch;
         ConvArithmetic.requireGradient(describe(), gradOutput, n, outChannels, outH, outW);
         DataType type = gradOutput.dataType();
+        if (s.input != null) {
+            INDArray gradFull = s.gradFull.get(type, n, outChannels, fullH, fullW);
+            if (outH != fullH || outW != fullW) {
+                gradFull.assign(0);
+            }
+            crop(gradFull).assign(gradOutput);
+            INDArray dx = s.gradInput.get(type, n, inChannels, height, width);
+            INDArray dw = s.gradWeight.get(type, weight.value().shape());
+            INDArray db = bias == null ? null : s.biasGradient.get(type, outChannels);
+            ConvOps.deconv2dBackward(s.input, weight.value(), bias == null ? null : bias.value(), gradFull, dx, dw, db,
+                    kernel, stride, dilation);
+            weight.gradient().addi(dw);
+            if (bias != null) {
+                bias.gradient().addi(db);
+            }
+            return needInputGradient ? dx : null;
+        }
         INDArray gcols = s.im2col.unfold(gradOutput);
         GroupedGemm.gemm(s.input2, gcols, weightMatrix(weight.gradient()), groups, false, true, 1.0);
         if (bias != null) {

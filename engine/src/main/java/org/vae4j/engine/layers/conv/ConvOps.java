@@ -1,0 +1,70 @@
+package org.vae4j.engine.layers.conv;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * libnd4j's {@code conv2d}, {@code conv2d_bp}, {@code deconv2d} and {@code deconv2d_bp} ops for
+ * FLOAT NCHW batches with PyTorch's weight layouts, which the oneDNN build of nd4j-native runs on
+ * oneDNN (docs/BENCHMARKS.md: about twice the speed of vae4j's im2col layers, and faster than
+ * PyTorch's). The layers call these for FLOAT data, one channel group and no dilation (oneDNN
+ * 2.3 rejects libnd4j's dilated descriptors); DOUBLE data (the gradient checks), groups and
+ * dilation take the layers' own im2col path, which the tests also compare these against.
+ *
+ * <p>The ops write their gradients; the layers add them to the parameters' gradients.
+ * {@code deconv2d} has no output padding, so transposed convolutions run it unpadded, producing the
+ * full output, and crop it (and zero-pad the gradient back).
+ */
+final class ConvOps {
+    /** NCHW data. */
+    private static final int NCHW = 0;
+    /** conv2d: weights [out, in, kH, kW]; deconv2d: weights [in, out, kH, kW] (PyTorch's layouts). */
+    private static final int TORCH_WEIGHTS = 1;
+
+    private ConvOps() {
+    }
+
+    /** @return whether the ops serve this data type */
+    static boolean serves(DataType type) {
+        return type == DataType.FLOAT;
+    }
+
+    private static int[] args(Size2d k, Size2d s, Size2d p, Size2d d) {
+        return new int[] {(int) k.h(), (int) k.w(), (int) s.h(), (int) s.w(), (int) p.h(), (int) p.w(), (int) d.h(),
+            (int) d.w(), 0, NCHW, TORCH_WEIGHTS};
+    }
+
+    /** {@code y = conv(x, w) + b}; b may be null. */
+    static void conv2d(INDArray x, INDArray w, INDArray b, INDArray y, Size2d k, Size2d s, Size2d p, Size2d d) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d");
+        op.addInputs(b == null ? new INDArray[] {x, w} : new INDArray[] {x, w, b});
+        Nd4j.exec(op.addOutputs(y).addIntegerArguments(args(k, s, p, d)).build());
+    }
+
+    /** Writes dL/dx, dL/dw and (if b is not null) dL/db of {@link #conv2d}. */
+    static void conv2dBackward(INDArray x, INDArray w, INDArray b, INDArray gradY, INDArray gradX, INDArray gradW,
+                               INDArray gradB, Size2d k, Size2d s, Size2d p, Size2d d) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp");
+        op.addInputs(b == null ? new INDArray[] {x, w, gradY} : new INDArray[] {x, w, b, gradY});
+        op.addOutputs(b == null ? new INDArray[] {gradX, gradW} : new INDArray[] {gradX, gradW, gradB});
+        Nd4j.exec(op.addIntegerArguments(args(k, s, p, d)).build());
+    }
+
+    /** The unpadded transposed convolution {@code y = deconv(x, w) + b}: y is the full output. */
+    static void deconv2d(INDArray x, INDArray w, INDArray b, INDArray y, Size2d k, Size2d s, Size2d d) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("deconv2d");
+        op.addInputs(b == null ? new INDArray[] {x, w} : new INDArray[] {x, w, b});
+        Nd4j.exec(op.addOutputs(y).addIntegerArguments(args(k, s, Size2d.of(0), d)).build());
+    }
+
+    /** Writes dL/dx, dL/dw and (if b is not null) dL/db of {@link #deconv2d}; gradY is the full output's. */
+    static void deconv2dBackward(INDArray x, INDArray w, INDArray b, INDArray gradY, INDArray gradX, INDArray gradW,
+                                 INDArray gradB, Size2d k, Size2d s, Size2d d) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("deconv2d_bp");
+        op.addInputs(b == null ? new INDArray[] {x, w, gradY} : new INDArray[] {x, w, b, gradY});
+        op.addOutputs(b == null ? new INDArray[] {gradX, gradW} : new INDArray[] {gradX, gradW, gradB});
+        Nd4j.exec(op.addIntegerArguments(args(k, s, Size2d.of(0), d)).build());
+    }
+}

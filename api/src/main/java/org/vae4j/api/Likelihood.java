@@ -35,6 +35,28 @@ public interface Likelihood {
     INDArray logProbAndGradient(INDArray x, INDArray params, double scale, INDArray gradient);
 
     /**
+     * {@link #logProbAndGradient(INDArray, INDArray, double, INDArray)} with a weight per row, as
+     * an importance-weighted objective needs it: the gradient of row r is scaled by
+     * {@code rowScale[r]}, and a likelihood with {@linkplain #parameters() parameters} adds
+     * {@code sum_r rowScale[r] * d log p_r / d theta} to theirs.
+     *
+     * @param x        the data, {@code [N, D]}
+     * @param params   the decoder's output, {@code [N, P*D]}
+     * @param rowScale {@code [N, 1]}, the weight of each row
+     * @param gradient {@code [N, P*D]}, overwritten
+     * @return log p(x|params) per row, {@code [N]}
+     */
+    default INDArray logProbAndGradient(INDArray x, INDArray params, INDArray rowScale, INDArray gradient) {
+        if (!parameters().isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getSimpleName()
+                    + " learns parameters but gives no weighted gradient for them");
+        }
+        INDArray logP = logProbAndGradient(x, params, 1.0, gradient);
+        gradient.muliColumnVector(rowScale.castTo(gradient.dataType()));
+        return logP;
+    }
+
+    /**
      * @param params decoder output {@code [N, P*D]}
      * @param random the random stream to draw from
      * @return one draw x ~ p(x|params), {@code [N, D]}

@@ -38,6 +38,26 @@ public interface Prior {
     }
 
     /**
+     * log p(z) and its gradient with a weight per row, as an importance-weighted objective needs
+     * it: writes {@code rowScale[r] * d log p(z_r) / d z_r} into {@code gradZ}, and a prior with
+     * {@linkplain #parameters() parameters} adds {@code sum_r rowScale[r] * d log p(z_r) / d theta}
+     * to their gradients.
+     *
+     * @param z        {@code [N, L]}
+     * @param rowScale {@code [N, 1]}, the weight of each row
+     * @param gradZ    {@code [N, L]}, overwritten
+     * @return log p(z) per row, {@code [N]}
+     */
+    default INDArray logProbAndGradient(INDArray z, INDArray rowScale, INDArray gradZ) {
+        if (!parameters().isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getSimpleName()
+                    + " learns parameters but gives no weighted gradient for them");
+        }
+        gradZ.assign(logProbGradient(z)).muliColumnVector(rowScale);
+        return logProb(z);
+    }
+
+    /**
      * @param n      how many codes
      * @param random the random stream to draw from
      * @return {@code [n, L]} draws from the prior

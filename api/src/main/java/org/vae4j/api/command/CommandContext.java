@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import org.vae4j.api.data.BatchSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What a plugin's {@link Command} can use of the runner. */
@@ -54,4 +55,14 @@ public interface CommandContext {
      * @throws CommandException naming the file and the cause if it cannot be written
      */
     void writePng(BufferedImage image, Path file);
+
+    /**
+     * A split of a run's data, batched as the run's evaluations batch it.
+     *
+     * @param run   a run {@link #openRun} opened
+     * @param split {@code test} or {@code validation}
+     * @return the batches
+     * @throws CommandException if the split does not exist or the data cannot be read
+     */
+    BatchSource split(TrainedRun run, String split);
 }

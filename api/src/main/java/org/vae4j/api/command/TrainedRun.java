@@ -11,6 +11,7 @@ import org.vae4j.api.model.Model;
  * @param model      the model with its trained parameters; its capabilities tell what it can do
  * @param data       the data it was trained on
  * @param epochsDone the epochs its checkpoint completed
+ * @param seed       the run's seed, from which a command derives its own random streams
  */
-public record TrainedRun(Path folder, Model model, DataInfo data, int epochsDone) {
+public record TrainedRun(Path folder, Model model, DataInfo data, int epochsDone, long seed) {
 }

@@ -30,6 +30,8 @@ public final class Streams {
     public static final long MANIFOLD_BASE = 35;
     /** Prior draws of {@code vae4j score}'s samples. */
     public static final long SCORE_SAMPLES = 36;
+    /** The samples of {@code vae4j eval --iw-samples} (index: the batch). */
+    public static final long IMPORTANCE_SAMPLES = 37;
     /** The reference classifier of {@code vae4j score}: initial values and shuffling. */
     public static final long REFERENCE_CLASSIFIER = 81;
     /** Random weights of a network to visualize. */

@@ -93,4 +93,36 @@ class BatchNormTest {
         assertEquals("BatchNorm2d(3): expects input [N, 3, 4, 4], got [2, 3, 4, 5]", e.getMessage());
         assertThrows(ShapeMismatchException.class, () -> new BatchNorm(DataType.DOUBLE, 3, 4));
     }
+
+    /** The FLOAT host path gives the DOUBLE (ND4J) path's values, statistics and gradients. */
+    @Test
+    void floatHostPathMatchesTheDoublePath() {
+        for (long[] shape : new long[][] {{6}, {3, 4, 5}}) {
+            BatchNorm d = new BatchNorm(DataType.DOUBLE, shape);
+            BatchNorm f = new BatchNorm(DataType.FLOAT, shape);
+            INDArray w = Arrays.uniform(DataType.DOUBLE, 30, shape[0]).addi(1.5);
+            INDArray b = Arrays.randn(DataType.DOUBLE, 31, shape[0]);
+            d.parameters().get(0).value().assign(w);
+            d.parameters().get(1).value().assign(b);
+            f.parameters().get(0).value().assign(w);
+            f.parameters().get(1).value().assign(b);
+            long[] batch = new long[shape.length + 1];
+            batch[0] = 7;
+            System.arraycopy(shape, 0, batch, 1, shape.length);
+            // channels far from zero: the variance must not cancel
+            INDArray x = Arrays.randn(DataType.DOUBLE, 32, batch).muli(0.5).addi(40);
+            INDArray g = Arrays.randn(DataType.DOUBLE, 33, batch);
+            Pass pd = Pass.training();
+            Pass pf = Pass.training();
+            Arrays.assertClose(d.forward(x, pd), f.forward(x.castTo(DataType.FLOAT), pf), 2e-4);
+            Arrays.assertClose(d.backward(g, pd, true), f.backward(g.castTo(DataType.FLOAT), pf, true), 2e-4);
+            for (int i = 0; i < 2; i++) {
+                Arrays.assertClose(d.parameters().get(i).gradient(), f.parameters().get(i).gradient(), 2e-4);
+                Arrays.assertClose(d.buffers().get(i).value(), f.buffers().get(i).value(), 1e-5);
+            }
+            INDArray probe = Arrays.randn(DataType.DOUBLE, 34, batch).addi(39);
+            Arrays.assertClose(d.forward(probe, Pass.inference()), f.forward(probe.castTo(DataType.FLOAT),
+                    Pass.inference()), 2e-4);
+        }
+    }
 }

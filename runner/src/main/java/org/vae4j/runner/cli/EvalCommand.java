@@ -10,6 +10,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.vae4j.api.data.BatchSource;
 import org.vae4j.api.model.MetricInfo;
+import org.vae4j.engine.random.SeededRandom;
+import org.vae4j.api.random.Seeds;
+import org.vae4j.api.data.Batch;
+import org.vae4j.api.model.ImportanceWeighted;
 import org.vae4j.api.model.Metrics;
 import org.vae4j.api.random.Streams;
 import org.vae4j.engine.train.Evaluator;
@@ -31,6 +35,10 @@ public final class EvalCommand implements CliCommand {
 
     @Parameter(names = "--split", description = "test or validation")
     String split = "test";
+
+    @Parameter(names = "--iw-samples", description = "Also estimate the importance-weighted negative log-likelihood "
+            + "with K samples per example (e.g. 1000), for models that have a posterior")
+    int iwSamples = 0;
 
     @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
@@ -55,6 +63,9 @@ public final class EvalCommand implements CliCommand {
         if (runDir.size() != 1) {
             throw new UsageException("eval takes one RUN_DIR, got " + runDir.size());
         }
+        if (iwSamples < 0 || iwSamples > 1_000_000) {
+            throw new UsageException("--iw-samples must be from 1 to 1000000 (0: off), got " + iwSamples);
+        }
         if (!split.equals("test") && !split.equals("validation")) {
             throw new UsageException("--split must be test or validation, got '" + split + "'");
         }
@@ -76,6 +87,26 @@ public final class EvalCommand implements CliCommand {
             if (m.kind() != MetricInfo.Kind.SETTING && !m.trainingOnly() && !Double.isNaN(v)) {
                 json.put(m.name(), v);
             }
+        }
+        if (iwSamples > 0) {
+            if (!(tm.model() instanceof ImportanceWeighted iw)) {
+                throw new UsageException("--iw-samples: this model has no posterior to sample from, so no "
+                        + "importance-weighted likelihood");
+            }
+            double sum = 0;
+            long count = 0;
+            java.util.Iterator<Batch> it = source.epoch(0);
+            for (long b = 0; it.hasNext(); b++) {
+                Batch batch = it.next();
+                try (SeededRandom r = new SeededRandom(Seeds.derive(tm.spec().seed(), Streams.IMPORTANCE_SAMPLES, b))) {
+                    sum += iw.importanceWeightedNll(batch, iwSamples, r.get()).sumNumber().doubleValue();
+                }
+                count += batch.size();
+            }
+            double nll = sum / count;
+            json.put("iw_samples", iwSamples);
+            json.put("iw_nll", nll);
+            json.put("iw_bpd", nll / (tm.data().dimensions() * Math.log(2)));
         }
         out.println(SpecParser.MAPPER.writeValueAsString(json));
         return ExitCode.OK;

@@ -9,6 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vae4j.api.command.CommandContext;
 import org.vae4j.api.command.CommandException;
 import org.vae4j.api.command.TrainedRun;
+import org.vae4j.api.data.BatchSource;
+import org.vae4j.runner.assemble.DataAssembler;
+import org.vae4j.runner.assemble.TrainingData;
 import org.vae4j.engine.io.Npz;
 import org.vae4j.runner.pictures.ImageGrid;
 import org.vae4j.runner.plugins.ProviderRegistry;
@@ -21,6 +24,8 @@ final class PluginCommandContext implements CommandContext {
     private final PrintStream out;
     private final PrintStream err;
     private final ProviderRegistry registry;
+    /** The runs {@link #openRun} opened, with their specs. */
+    private final Map<TrainedRun, TrainedModel> opened = new java.util.IdentityHashMap<>();
 
     PluginCommandContext(PrintStream out, PrintStream err, ProviderRegistry registry) {
         this.out = out;
@@ -42,7 +47,9 @@ final class PluginCommandContext implements CommandContext {
     public TrainedRun openRun(Path runDir) throws IOException {
         try {
             TrainedModel tm = TrainedModel.load(RunDirectory.open(runDir), registry);
-            return new TrainedRun(runDir, tm.model(), tm.data(), tm.epochsDone());
+            TrainedRun run = new TrainedRun(runDir, tm.model(), tm.data(), tm.epochsDone(), tm.spec().seed());
+            opened.put(run, tm);
+            return run;
         } catch (RunDirectoryException e) {
             throw new CommandException(CommandException.FILES, e.getMessage());
         }
@@ -74,5 +81,27 @@ final class PluginCommandContext implements CommandContext {
         } catch (IOException e) {
             throw new CommandException(CommandException.FILES, "cannot write " + file + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    public BatchSource split(TrainedRun run, String split) {
+        TrainedModel tm = opened.get(run);
+        if (tm == null) {
+            throw new IllegalArgumentException("the run was not opened by this context's openRun");
+        }
+        TrainingData data = DataAssembler.load(tm.spec(), run.folder(), System.getenv(),
+                run.folder().resolve("spec.json").toString());
+        return switch (split) {
+            case "test" -> data.test();
+            case "validation" -> {
+                if (data.validation() == null) {
+                    throw new CommandException(CommandException.USAGE, "the run has no validation split "
+                            + "($.data.validation is 0)");
+                }
+                yield data.validation();
+            }
+            default -> throw new CommandException(CommandException.USAGE, "the split must be test or validation, got '"
+                    + split + "'");
+        };
     }
 }

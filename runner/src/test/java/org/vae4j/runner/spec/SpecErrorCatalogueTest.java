@@ -150,7 +150,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         s.putObject("objective").put("kind", "elbo");
         spec(s, "unknown field in `objective`", "`\"kind\": \"elbo\"`")
-                .fails(2, "$.objective.kind: unknown field for objective 'elbo'; known fields: beta");
+                .fails(2, "$.objective.kind: unknown field for objective 'elbo'; known fields: beta, samples");
     }
 
     @Test
@@ -485,7 +485,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         s.putObject("objective").put("type", "gan");
         spec(s, "unknown `objective.type`", "`\"type\": \"gan\"`")
-                .fails(2, "$.objective.type: unknown objective type 'gan'; registered: autoencoder, elbo");
+                .fails(2, "$.objective.type: unknown objective type 'gan'; registered: autoencoder, elbo, iwae");
     }
 
     @Test

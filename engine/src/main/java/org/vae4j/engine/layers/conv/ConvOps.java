@@ -14,8 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * dilation take the layers' own im2col path, which the tests also compare these against.
  *
  * <p>The ops write their gradients; the layers add them to the parameters' gradients.
- * {@code deconv2d} has no output padding, so transposed convolutions run it unpadded, producing the
- * full output, and crop it (and zero-pad the gradient back).
+ * {@code deconv2d} has no output padding, so a transposed convolution with output padding runs it
+ * unpadded, producing the full output, and crops it (and zero-pads the gradient back); one
+ * without runs it with its padding directly.
  */
 final class ConvOps {
     /** NCHW data. */
@@ -52,19 +53,22 @@ final class ConvOps {
         Nd4j.exec(op.addIntegerArguments(args(k, s, p, d)).build());
     }
 
-    /** The unpadded transposed convolution {@code y = deconv(x, w) + b}: y is the full output. */
-    static void deconv2d(INDArray x, INDArray w, INDArray b, INDArray y, Size2d k, Size2d s, Size2d d) {
+    /**
+     * The transposed convolution {@code y = deconv(x, w) + b} with padding {@code p} on each side
+     * and no output padding: y is {@code (in - 1) s - 2 p + d (k - 1) + 1} high and wide.
+     */
+    static void deconv2d(INDArray x, INDArray w, INDArray b, INDArray y, Size2d k, Size2d s, Size2d p, Size2d d) {
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("deconv2d");
         op.addInputs(b == null ? new INDArray[] {x, w} : new INDArray[] {x, w, b});
-        Nd4j.exec(op.addOutputs(y).addIntegerArguments(args(k, s, Size2d.of(0), d)).build());
+        Nd4j.exec(op.addOutputs(y).addIntegerArguments(args(k, s, p, d)).build());
     }
 
-    /** Writes dL/dx, dL/dw and (if b is not null) dL/db of {@link #deconv2d}; gradY is the full output's. */
+    /** Writes dL/dx, dL/dw and (if b is not null) dL/db of {@link #deconv2d}. */
     static void deconv2dBackward(INDArray x, INDArray w, INDArray b, INDArray gradY, INDArray gradX, INDArray gradW,
-                                 INDArray gradB, Size2d k, Size2d s, Size2d d) {
+                                 INDArray gradB, Size2d k, Size2d s, Size2d p, Size2d d) {
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("deconv2d_bp");
         op.addInputs(b == null ? new INDArray[] {x, w, gradY} : new INDArray[] {x, w, b, gradY});
         op.addOutputs(b == null ? new INDArray[] {gradX, gradW} : new INDArray[] {gradX, gradW, gradB});
-        Nd4j.exec(op.addIntegerArguments(args(k, s, Size2d.of(0), d)).build());
+        Nd4j.exec(op.addIntegerArguments(args(k, s, p, d)).build());
     }
 }

@@ -207,10 +207,16 @@ public final class ConvTranspose2d implements Layer {
         State s = pass.state(this, State::new);
         long n = x.size(0);
         if (nativePath(type)) {
-            INDArray full = s.full.get(type, n, outChannels, fullH, fullW);
-            ConvOps.deconv2d(x, weight.value(), bias == null ? null : bias.value(), full, kernel, stride, dilation);
             INDArray y = s.output.get(type, n, outChannels, outH, outW);
-            y.assign(crop(full));
+            if (direct()) {
+                ConvOps.deconv2d(x, weight.value(), bias == null ? null : bias.value(), y, kernel, stride, padding,
+                        dilation);
+            } else {
+                INDArray full = s.full.get(type, n, outChannels, fullH, fullW);
+                ConvOps.deconv2d(x, weight.value(), bias == null ? null : bias.value(), full, kernel, stride,
+                        Size2d.of(0), dilation);
+                y.assign(crop(full));
+            }
             if (pass.isTraining()) {
                 s.input = x;
                 s.input2 = null;
@@ -241,6 +247,11 @@ public final class ConvTranspose2d implements Layer {
                 && padding.w() + outW <= fullW;
     }
 
+    /** @return whether deconv2d's own padding gives the output (no output padding to add) */
+    private boolean direct() {
+        return padding.h() * 2 + outH == fullH && padding.w() * 2 + outW == fullW;
+    }
+
     /** The output's window of the full output. */
     private INDArray crop(INDArray full) {
         return full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(padding.h(), padding.h() + outH),
@@ -262,16 +273,19 @@ public final class ConvTranspose2d implements Layer {
         ConvArithmetic.requireGradient(describe(), gradOutput, n, outChannels, outH, outW);
         DataType type = gradOutput.dataType();
         if (s.input != null) {
-            INDArray gradFull = s.gradFull.get(type, n, outChannels, fullH, fullW);
-            if (outH != fullH || outW != fullW) {
-                gradFull.assign(0);
-            }
-            crop(gradFull).assign(gradOutput);
             INDArray dx = s.gradInput.get(type, n, inChannels, height, width);
             INDArray dw = s.gradWeight.get(type, weight.value().shape());
             INDArray db = bias == null ? null : s.biasGradient.get(type, outChannels);
-            ConvOps.deconv2dBackward(s.input, weight.value(), bias == null ? null : bias.value(), gradFull, dx, dw, db,
-                    kernel, stride, dilation);
+            if (direct()) {
+                ConvOps.deconv2dBackward(s.input, weight.value(), bias == null ? null : bias.value(), gradOutput, dx,
+                        dw, db, kernel, stride, padding, dilation);
+            } else {
+                INDArray gradFull = s.gradFull.get(type, n, outChannels, fullH, fullW);
+                gradFull.assign(0);
+                crop(gradFull).assign(gradOutput);
+                ConvOps.deconv2dBackward(s.input, weight.value(), bias == null ? null : bias.value(), gradFull, dx,
+                        dw, db, kernel, stride, Size2d.of(0), dilation);
+            }
             weight.gradient().addi(dw);
             if (bias != null) {
                 bias.gradient().addi(db);

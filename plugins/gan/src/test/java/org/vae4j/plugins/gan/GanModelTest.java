@@ -144,7 +144,7 @@ class GanModelTest {
         assertTrue(e.mean("d_real") > 0 && e.mean("d_real") < 1);
         params.buffers().forEach((k, v) -> assertEquals(before.get(k), v.value(), k));
         // pictures: the symmetric inputs G makes, back in [0, 1]
-        INDArray pics = m.decode(Nd4j.randn(DataType.DOUBLE, 5, 3).muli(10));
+        INDArray pics = m.decode(Arrays.randn(DataType.DOUBLE, 24, 5, 3).muli(10));
         assertTrue(pics.minNumber().doubleValue() >= 0 && pics.maxNumber().doubleValue() <= 1);
     }
 

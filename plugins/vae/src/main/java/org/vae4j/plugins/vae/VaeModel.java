@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vae4j.api.Decoder;
 import org.vae4j.api.Encoder;
 import org.vae4j.api.Layer;
@@ -21,6 +22,7 @@ import org.vae4j.api.data.Batch;
 import org.vae4j.api.data.DataInfo;
 import org.vae4j.api.model.DensityModel;
 import org.vae4j.api.model.HasNetworks;
+import org.vae4j.api.model.ImportanceWeighted;
 import org.vae4j.api.model.LatentEncoder;
 import org.vae4j.api.model.MetricInfo;
 import org.vae4j.api.model.Metrics;
@@ -47,10 +49,13 @@ import org.vae4j.plugins.vae.objective.VaeObjective;
  * setting {@code beta}. Validation and test figures are always at beta = 1 with one posterior
  * sample per example. A plain autoencoder reports its reconstruction loss alone.
  */
-public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstructor, DensityModel, HasNetworks {
+public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstructor, DensityModel, HasNetworks,
+        ImportanceWeighted {
     /** The one parameter group of a VAE. */
     public static final String GROUP = "model";
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+    /** Rows decoded at once by {@link #importanceWeightedNll}. */
+    static final int IW_ROWS = 4096;
     private final Encoder encoder;
     private final Decoder decoder;
     private final Prior prior;
@@ -264,6 +269,80 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
      * @param random the stream of the noise
      * @return the draw
      */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The encoder runs once; the K samples of each example are drawn, decoded and scored in
+     * chunks of at most {@value #IW_ROWS} rows, and their log-weights
+     * {@code log p(x|z) + log p(z) - log q(z|x)} are combined by a running log-sum-exp in double
+     * precision, so K = 5000 needs no more memory than K = 50.
+     *
+     * @throws UnsupportedOperationException for a plain autoencoder, which has no q(z|x)
+     */
+    @Override
+    public INDArray importanceWeightedNll(Batch batch, int samples, Random random) {
+        if (!isVariational()) {
+            throw new UnsupportedOperationException("a plain autoencoder has no posterior to sample from");
+        }
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be >= 1, got " + samples);
+        }
+        INDArray h = encoder.forward(batch.input(), evalPass).dup();
+        return importanceWeightedNll(batch, mean(h).dup(), logVar(h).dup(), samples, random);
+    }
+
+    /**
+     * The importance-weighted NLL with a given posterior instead of the encoder's (as stochastic
+     * variational inference refines it).
+     *
+     * @param batch   the examples
+     * @param mu      the posterior means, {@code [N, L]}
+     * @param lv      the posterior log-variances, {@code [N, L]}
+     * @param samples K
+     * @param random  the stream of the samples
+     * @return {@code [N]}: each example's estimate in nats
+     */
+    public INDArray importanceWeightedNll(Batch batch, INDArray mu, INDArray lv, int samples, Random random) {
+        int n = Math.toIntExact(batch.size());
+        INDArray sd = Transforms.exp(lv.mul(0.5), false);
+        double[] max = new double[n];
+        double[] sum = new double[n];
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        int chunk = Math.max(1, Math.min(samples, IW_ROWS / Math.max(1, n)));
+        for (int done = 0; done < samples; done += chunk) {
+            int k = Math.min(chunk, samples - done);
+            // rows ordered example-major: row i * k + j is sample j of example i
+            INDArray e = Nd4j.createUninitialized(mu.dataType(), (long) n * k, latentDim);
+            Nd4j.getExecutioner().exec(new GaussianDistribution(e, 0.0, 1.0), random);
+            INDArray z = repeatRows(sd, k).muli(e).addi(repeatRows(mu, k));
+            INDArray params = decoder.forward(z, evalPass);
+            INDArray logW = likelihood.logProb(repeatRows(batch.target(), k), params)
+                    .add(prior.logProb(z)).subi(logPosterior(repeatRows(lv, k), e));
+            double[] w = logW.castTo(DataType.DOUBLE).toDoubleVector();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    double v = w[i * k + j];
+                    if (v > max[i]) {
+                        sum[i] = sum[i] * Math.exp(max[i] - v) + 1;
+                        max[i] = v;
+                    } else {
+                        sum[i] += Math.exp(v - max[i]);
+                    }
+                }
+            }
+        }
+        double[] nll = new double[n];
+        for (int i = 0; i < n; i++) {
+            nll[i] = -(max[i] + Math.log(sum[i]) - Math.log(samples));
+        }
+        return Nd4j.createFromArray(nll);
+    }
+
+    /** @return {@code a} with each row repeated k times in place: rows i*k .. i*k+k-1 are row i */
+    private static INDArray repeatRows(INDArray a, int k) {
+        return k == 1 ? a.dup() : a.repeat(0, k);
+    }
+
     public Draw sampleCode(INDArray h, Random random) {
         if (!isVariational()) {
             return new Draw(h, null, null);

@@ -48,17 +48,18 @@ public final class VaeProvider extends AbstractProvider<Model, VaeConfig> {
         long dims = context.dataDimensions();
         String data = "the data (" + Arrays.toString(shape) + ")";
         Likelihood likelihood = context.slot("likelihood").input(data, shape).create(Likelihood.class);
-        Prior prior = context.slot("prior").output("latentDim = " + latent, latent).latentDim(latent)
-                .create(Prior.class);
-        if (prior.latentDim() != latent) {
-            throw new ConfigException("prior", "has " + prior.latentDim() + " dimensions, latentDim is " + latent);
-        }
         VaeObjective objective = context.slot("objective").create(VaeObjective.class);
         int width = objective.variational() ? 2 * latent : latent;
         Encoder encoder = context.slot("encoder").input(data, shape)
                 .output(objective.variational() ? "2 x latentDim = " + width + " (mean and log-variance)"
                         : "latentDim = " + latent, width)
                 .latentDim(latent).create(Encoder.class);
+        // built after the encoder, which it may share (a VampPrior mixes its posteriors)
+        Prior prior = context.slot("prior").output("latentDim = " + latent, latent).latentDim(latent)
+                .share(encoder).create(Prior.class);
+        if (prior.latentDim() != latent) {
+            throw new ConfigException("prior", "has " + prior.latentDim() + " dimensions, latentDim is " + latent);
+        }
         long p = likelihood.parametersPerDimension();
         Decoder decoder = context.slot("decoder").input("latentDim = " + latent, latent)
                 .output(dims + " data dimensions x " + p + " likelihood parameter(s) = " + p * dims, p * dims)

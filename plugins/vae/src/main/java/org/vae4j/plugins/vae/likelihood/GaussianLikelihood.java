@@ -124,6 +124,31 @@ public final class GaussianLikelihood implements Likelihood {
         return compute(BatchShapes.as(x, params.dataType()), params, scale, gradient, rowSums);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>With a learned sigma, {@value #LOG_SIGMA}'s gradient gets {@code sum_n rowScale[n]
+     * sum (z^2 - 1)}.
+     */
+    @Override
+    public INDArray logProbAndGradient(INDArray x, INDArray params, INDArray rowScale, INDArray gradient) {
+        if (logSigma == null) {
+            return Likelihood.super.logProbAndGradient(x, params, rowScale, gradient);
+        }
+        checkData(x, params);
+        BatchShapes.requireGradient(gradient, params, NAME);
+        ensureBuffers(params.size(0), params.dataType());
+        INDArray before = logSigma.gradient().dup();
+        // the unweighted pass adds sum_n (z^2 - 1); replace that by the weighted sum
+        INDArray logP = compute(BatchShapes.as(x, params.dataType()), params, 1.0, gradient, rowSums);
+        INDArray w = rowScale.castTo(params.dataType());
+        gradient.muliColumnVector(w);
+        INDArray z = BatchShapes.as(x, params.dataType()).sub(params).muliRowVector(inverseSigma);
+        INDArray weighted = z.muli(z).subi(1.0).muliColumnVector(w).sum(0);
+        logSigma.gradient().assign(before.addi(weighted.reshape(1, dims).castTo(before.dataType())));
+        return logP;
+    }
+
     @Override
     public INDArray sample(INDArray params, Random random) {
         BatchShapes.requireParams(params, dims, NAME);

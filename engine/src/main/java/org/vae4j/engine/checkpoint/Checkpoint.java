@@ -119,6 +119,62 @@ public final class Checkpoint {
         return Optional.of(load(dir, base));
     }
 
+    /**
+     * Saves the model under a name of its own, e.g. {@code best}: {@code best.npz} and
+     * {@code best.json}, atomically, apart from the epoch checkpoints, {@code latest.json} and
+     * their pruning.
+     *
+     * @param dir        the checkpoints directory
+     * @param name       the name, lower-case letters and dashes
+     * @param epochsDone the epochs the model has completed
+     * @param params     the model's parameters and buffers
+     * @param optimizers the optimizer of each parameter group
+     * @param metadata   what to restore with
+     * @throws IOException if writing fails; an earlier checkpoint of the name stays intact
+     */
+    public static void saveNamed(Path dir, String name, int epochsDone, ModelParameters params,
+                                 Map<String, Optimizer> optimizers, ObjectNode metadata) throws IOException {
+        if (!name.matches("[a-z]+(-[a-z]+)*")) {
+            throw new IllegalArgumentException("a checkpoint name is lower-case letters and dashes, got '" + name + "'");
+        }
+        Files.createDirectories(dir);
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        params.parameterValues().forEach((k, v) -> arrays.put(PARAM + k, v));
+        params.buffers().forEach((k, b) -> arrays.put(BUFFER + k, b.value()));
+        optimizers.forEach((group, o) -> o.state().forEach((k, v) -> arrays.put(OPTIMIZER + group + "/" + k, v)));
+        Npz.write(dir.resolve(name + ".npz"), arrays);
+        ObjectNode meta = metadata.deepCopy();
+        meta.put("epochsDone", epochsDone);
+        meta.put("arrays", name + ".npz");
+        AtomicFiles.writeString(dir.resolve(name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
+    }
+
+    /**
+     * A checkpoint by name: {@code latest}, a name {@link #saveNamed} wrote (e.g. {@code best}),
+     * or an epoch's, {@code epoch-3} or {@code epoch-0003}.
+     *
+     * @param dir  the checkpoints directory
+     * @param name which
+     * @return it, or empty if there is no such checkpoint
+     * @throws IOException if its files are unreadable
+     */
+    public static Optional<Loaded> named(Path dir, String name) throws IOException {
+        if (name.equals("latest")) {
+            return latest(dir);
+        }
+        String base = name;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("epoch-(\\d+)").matcher(name);
+        if (m.matches()) {
+            base = String.format("epoch-%04d", Long.parseLong(m.group(1)));
+        } else if (!name.matches("[a-z]+(-[a-z]+)*")) {
+            return Optional.empty();
+        }
+        if (!Files.exists(dir.resolve(base + ".json")) || !Files.exists(dir.resolve(base + ".npz"))) {
+            return Optional.empty();
+        }
+        return Optional.of(load(dir, base));
+    }
+
     private static Loaded load(Path dir, String base) throws IOException {
         JsonNode meta = readJson(dir.resolve(base + ".json"));
         Map<String, INDArray> arrays = Npz.read(dir.resolve(base + ".npz"));

@@ -41,6 +41,9 @@ public final class EvalCommand implements CliCommand {
     int iwSamples = 0;
 
     @ParametersDelegate
+    CheckpointOption checkpoint = new CheckpointOption();
+
+    @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
     @Override
@@ -70,7 +73,7 @@ public final class EvalCommand implements CliCommand {
             throw new UsageException("--split must be test or validation, got '" + split + "'");
         }
         RunDirectory run = RunDirectory.open(Path.of(runDir.get(0)));
-        TrainedModel tm = TrainedModel.load(run, plugins.registryFor(run.path()));
+        TrainedModel tm = TrainedModel.load(run, plugins.registryFor(run.path()), checkpoint.name);
         TrainingData data = DataAssembler.load(tm.spec(), run.path(), System.getenv(), run.spec().toString());
         BatchSource source = split.equals("test") ? data.test() : data.validation();
         if (source == null) {

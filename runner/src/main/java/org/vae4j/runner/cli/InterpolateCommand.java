@@ -25,6 +25,9 @@ public final class InterpolateCommand implements CliCommand {
     Path out;
 
     @ParametersDelegate
+    CheckpointOption checkpoint = new CheckpointOption();
+
+    @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
     @Override
@@ -48,7 +51,7 @@ public final class InterpolateCommand implements CliCommand {
         if (n < 1 || n > 1000) {
             throw new UsageException("--n (pairs) must be from 1 to 1000, got " + n);
         }
-        Pictured p = Pictured.open("interpolate", runDir, plugins, false);
+        Pictured p = Pictured.open("interpolate", runDir, plugins, false, checkpoint.name);
         Path file = p.figures().writeInterpolation(p.output(out, RunFigures.INTERPOLATION), n, seed);
         console.println("wrote " + n + " interpolations to " + file);
         return ExitCode.OK;

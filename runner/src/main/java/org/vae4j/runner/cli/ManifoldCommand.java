@@ -44,6 +44,9 @@ public final class ManifoldCommand implements CliCommand {
     Path out;
 
     @ParametersDelegate
+    CheckpointOption checkpoint = new CheckpointOption();
+
+    @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
     @Override
@@ -75,7 +78,7 @@ public final class ManifoldCommand implements CliCommand {
             throw new UsageException("--range must be a positive number, got " + range);
         }
         int[] axes = dims == null ? null : parseDims(dims);
-        Pictured p = Pictured.open("manifold", runDir, plugins, false);
+        Pictured p = Pictured.open("manifold", runDir, plugins, false, checkpoint.name);
         if (!(p.model().model() instanceof Sampler sampler)) {
             throw new UsageException("this model cannot decode latent codes, so it has no manifold");
         }

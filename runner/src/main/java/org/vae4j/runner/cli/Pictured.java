@@ -31,9 +31,23 @@ record Pictured(RunDirectory run, TrainedModel model, TrainingData data, RunFigu
      */
     static Pictured open(String command, List<String> runDir, PluginOptions plugins, boolean withData)
             throws IOException {
+        return open(command, runDir, plugins, withData, "latest");
+    }
+
+    /**
+     * @param command    the command's name, for messages
+     * @param runDir     the positional arguments
+     * @param plugins    the plugin folders
+     * @param withData   whether to load the run's data
+     * @param checkpoint which checkpoint: latest, best or epoch-N
+     * @return the run, model and pictures
+     * @throws IOException if the run cannot be read
+     */
+    static Pictured open(String command, List<String> runDir, PluginOptions plugins, boolean withData,
+                         String checkpoint) throws IOException {
         requireOne(command, runDir);
         RunDirectory run = RunDirectory.open(Path.of(runDir.get(0)));
-        TrainedModel tm = TrainedModel.load(run, plugins.registryFor(run.path()));
+        TrainedModel tm = TrainedModel.load(run, plugins.registryFor(run.path()), checkpoint);
         if (!withData) {
             return new Pictured(run, tm, null, RunFigures.withoutData(tm.spec(), tm.model(), tm.data(), run.path()));
         }

@@ -17,6 +17,9 @@ public final class PlotCommand implements CliCommand {
     List<String> runDir = new ArrayList<>();
 
     @ParametersDelegate
+    CheckpointOption checkpoint = new CheckpointOption();
+
+    @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
     @Override
@@ -36,7 +39,7 @@ public final class PlotCommand implements CliCommand {
 
     @Override
     public int run(PrintStream console, List<String> commandLine) throws Exception {
-        Pictured p = Pictured.open("plot", runDir, plugins, true);
+        Pictured p = Pictured.open("plot", runDir, plugins, true, checkpoint.name);
         List<Path> written = new ArrayList<>(p.figures().writeAll(p.model().epochsDone(), true));
         boolean finished = Files.isRegularFile(p.run().summary());
         written.add(RunReport.write(p.run().path(), RunReport.State.FINISHED));

@@ -28,6 +28,9 @@ public final class SampleCommand implements CliCommand {
     Path out;
 
     @ParametersDelegate
+    CheckpointOption checkpoint = new CheckpointOption();
+
+    @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
     @Override
@@ -51,7 +54,7 @@ public final class SampleCommand implements CliCommand {
         if (n < 1 || n > 10_000) {
             throw new UsageException("--n must be from 1 to 10000, got " + n);
         }
-        Pictured p = Pictured.open("sample", runDir, plugins, false);
+        Pictured p = Pictured.open("sample", runDir, plugins, false, checkpoint.name);
         Path file = p.output(out, "samples.png");
         p.figures().writeSamples(file, n, seed, draw);
         console.println("wrote " + n + " samples to " + file);

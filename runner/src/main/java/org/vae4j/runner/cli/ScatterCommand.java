@@ -27,6 +27,9 @@ public final class ScatterCommand implements CliCommand {
     Path out;
 
     @ParametersDelegate
+    CheckpointOption checkpoint = new CheckpointOption();
+
+    @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
     @Override
@@ -51,7 +54,7 @@ public final class ScatterCommand implements CliCommand {
         if (limit < 1) {
             throw new UsageException("--n must be at least 1, got " + n);
         }
-        Pictured p = Pictured.open("scatter", runDir, plugins, true);
+        Pictured p = Pictured.open("scatter", runDir, plugins, true, checkpoint.name);
         if (!(p.model().model() instanceof LatentEncoder encoder)) {
             throw new UsageException("this model has no encoder, so no latent codes of test images to plot");
         }

@@ -52,6 +52,9 @@ public final class ScoreCommand implements CliCommand {
     Path cache;
 
     @ParametersDelegate
+    CheckpointOption checkpoint = new CheckpointOption();
+
+    @ParametersDelegate
     PluginOptions plugins = new PluginOptions();
 
     @Override
@@ -79,7 +82,7 @@ public final class ScoreCommand implements CliCommand {
             throw new UsageException("--real scores training images, which have no draws; give one of --real, --draw");
         }
         RunDirectory run = RunDirectory.open(Path.of(runDir.get(0)));
-        TrainedModel tm = TrainedModel.load(run, plugins.registryFor(run.path()));
+        TrainedModel tm = TrainedModel.load(run, plugins.registryFor(run.path()), checkpoint.name);
         if (!real && !(tm.model() instanceof Sampler)) {
             throw new UsageException("this model cannot draw new examples (it has no prior to sample), so there "
                     + "is nothing to score");

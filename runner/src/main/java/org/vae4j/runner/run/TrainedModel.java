@@ -3,6 +3,7 @@ package org.vae4j.runner.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.vae4j.api.data.DataInfo;
 import org.vae4j.api.model.Model;
 import org.vae4j.engine.checkpoint.Checkpoint;
@@ -30,8 +31,25 @@ public record TrainedModel(ExperimentSpec spec, Model model, DataInfo data, int 
      * @throws IOException if files cannot be read
      */
     public static TrainedModel load(RunDirectory run, ProviderRegistry registry) throws IOException {
-        Checkpoint.Loaded ckpt = Checkpoint.latest(run.checkpoints()).orElseThrow(() -> new RunDirectoryException(
-                run.path() + " has no checkpoint yet (no epoch finished); train it first or resume it with --resume"));
+        return load(run, registry, "latest");
+    }
+
+    /**
+     * @param run        the run directory
+     * @param registry   the providers
+     * @param checkpoint which checkpoint: {@code latest}, {@code best} (early stopping's) or
+     *                   {@code epoch-N} (one the run kept)
+     * @return the restored model
+     * @throws RunDirectoryException if the run has no such checkpoint, or one that does not fit its spec
+     * @throws IOException if files cannot be read
+     */
+    public static TrainedModel load(RunDirectory run, ProviderRegistry registry, String checkpoint) throws IOException {
+        Checkpoint.Loaded ckpt = Checkpoint.named(run.checkpoints(), checkpoint).orElseThrow(() ->
+                new RunDirectoryException(checkpoint.equals("latest")
+                        ? run.path() + " has no checkpoint yet (no epoch finished); train it first or resume it with "
+                        + "--resume"
+                        : run.path() + " has no checkpoint '" + checkpoint + "'; it has: "
+                        + String.join(", ", available(run))));
         ExperimentSpec spec = new SpecParser(registry).parse(SpecMigration.upgrade(SpecParser.readTree(run.spec())),
                 run.spec().toString());
         JsonNode shapeNode = ckpt.metadata().path("dataShape");
@@ -51,6 +69,26 @@ public record TrainedModel(ExperimentSpec spec, Model model, DataInfo data, int 
                     + run.spec() + ": " + e.getMessage());
         }
         return new TrainedModel(spec, model, data, ckpt.epochsDone());
+    }
+
+    /** @return the checkpoint names a run folder has, e.g. latest, best, epoch-3 */
+    private static List<String> available(RunDirectory run) {
+        List<String> out = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(run.checkpoints())) {
+            for (Path f : files.sorted().toList()) {
+                String n = f.getFileName().toString();
+                if (n.equals("latest.json")) {
+                    out.add(0, "latest");
+                } else if (n.matches("epoch-\\d+\\.npz")) {
+                    out.add("epoch-" + Integer.parseInt(n.substring(6, n.length() - 4)));
+                } else if (n.endsWith(".npz")) {
+                    out.add(n.substring(0, n.length() - 4));
+                }
+            }
+        } catch (IOException e) {
+            // none, then
+        }
+        return out;
     }
 
     /**

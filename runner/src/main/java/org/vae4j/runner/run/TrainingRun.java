@@ -87,12 +87,17 @@ public final class TrainingRun {
         ModelParameters params = ModelParameters.of(model, ModelAssembler.TYPE);
         Map<String, Optimizer> optimizers = ModelAssembler.optimizers(spec, model, source);
         int start = 0;
+        EarlyStopping stopping = EarlyStopping.of(spec, model, source);
         if (resume) {
             Optional<Checkpoint.Loaded> last = Checkpoint.latest(run.checkpoints());
             if (last.isPresent()) {
                 last.get().restore(params, optimizers);
                 start = last.get().epochsDone();
+                stopping.resume(last.get().metadata());
                 say("resuming " + run.path() + " after epoch " + start);
+                if (stopping.stopped()) {
+                    say("it stopped early (" + stopping.message() + "); nothing more to train, only its test figures");
+                }
             } else {
                 say("no checkpoint in " + run.checkpoints() + " yet; starting from epoch 1");
             }
@@ -118,7 +123,7 @@ public final class TrainingRun {
         long trainExamples = 0;
         int current = start;
         try {
-            for (int epoch = start; epoch < epochs; epoch++) {
+            for (int epoch = start; epoch < epochs && !stopping.stopped(); epoch++) {
                 current = epoch;
                 EpochResult r = trainer.epoch(epoch, spec.training().scheduleEpochs(), data.train(), data.validation(), bar);
                 Metrics test = spec.training().testEachEpoch() ? testFigures(model, data) : null;
@@ -134,14 +139,29 @@ public final class TrainingRun {
                 meta.set("spec", spec.resolved());
                 meta.putPOJO("dataShape", data.shape());
                 meta.set(Provenance.PROVIDERS, providersUsed);
+                if (stopping.active()) {
+                    boolean better = stopping.observe(epoch + 1, r.validation());
+                    meta.set(EarlyStopping.STATE, stopping.state());
+                    if (better) {
+                        Checkpoint.saveNamed(run.checkpoints(), EarlyStopping.BEST, epoch + 1, params, optimizers, meta);
+                    }
+                    if (stopping.stopped()) {
+                        say(stopping.message());
+                    }
+                }
                 Checkpoint.save(run.checkpoints(), epoch + 1, params, optimizers, meta, spec.training().keepCheckpoints());
             }
         } catch (RuntimeException | IOException | Error e) {
             failed(current, e);
             throw e;
         }
+        if (stopping.restoresBest()) {
+            Checkpoint.named(run.checkpoints(), EarlyStopping.BEST).ifPresent(b -> b.restore(params));
+            say("test figures of the best epoch, " + stopping.bestEpoch() + " (checkpoints/best.npz)");
+        }
         Metrics test = testFigures(model, data);
         ObjectNode summary = summary(model.metrics(), test, params.count(), trainSeconds, trainExamples);
+        stopping.describe(summary);
         AtomicFiles.writeString(run.summary(), pretty(summary));
         if (start >= epochs) {
             figures.writeAll(epochs, true);

@@ -63,6 +63,11 @@ final class JsonObjectReader {
         return problems;
     }
 
+    /** Lists an optional field among the known ones before it is read (or when it is absent). */
+    void allow(String field) {
+        known.add(field);
+    }
+
     boolean has(String field) {
         JsonNode n = node.get(field);
         return n != null && !n.isNull();

@@ -228,8 +228,26 @@ public final class SpecParser {
         boolean testEach = t.bool("testEachEpoch", false);
         // present only in runs extended by --resume --epochs: the epochs their schedules were laid over
         int scheduleEpochs = t.has("scheduleEpochs") ? (int) t.integer("scheduleEpochs", null, 1, 100_000) : epochs;
+        EarlyStoppingSpec early = null;
+        t.allow("earlyStopping");
+        if (t.has("earlyStopping")) {
+            JsonObjectReader e = t.object("earlyStopping");
+            String metric = e.string("metric", null, null);
+            int patience = (int) e.integer("patience", 3L, 1, 100_000);
+            double minDelta = e.number("minDelta", 0.0, 0, Double.MAX_VALUE, false);
+            String mode = e.string("mode", "min", List.of("min", "max"));
+            boolean restore = e.bool("restoreBest", true);
+            e.finish();
+            // a nested reader keeps its own resolved copy: the run's spec.json needs it for --resume
+            t.resolved().set("earlyStopping", e.resolved());
+            early = new EarlyStoppingSpec(metric, patience, minDelta, "max".equals(mode), restore);
+            if (data.validation() == 0) {
+                problems.add(t.path("earlyStopping"), "needs a validation split to watch: set $.data.validation "
+                        + "to the number of training images to hold out (e.g. 5000)");
+            }
+        }
         t.finish();
-        TrainingSpec training = new TrainingSpec(epochs, keep, testEach, scheduleEpochs);
+        TrainingSpec training = new TrainingSpec(epochs, keep, testEach, scheduleEpochs, early);
         top.finish();
         problems.throwIfAny(source);
 

@@ -9,6 +9,8 @@ package org.vae4j.runner.spec;
  * @param scheduleEpochs  the epochs schedules (such as a linear beta ramp to "the last epoch") are
  *                        laid over: {@code epochs}, unless {@code --resume --epochs} extended the
  *                        run, which must not rescale what already ran
+ * @param earlyStopping   when to stop before {@code epochs}, or null to train them all
  */
-public record TrainingSpec(int epochs, int keepCheckpoints, boolean testEachEpoch, int scheduleEpochs) {
+public record TrainingSpec(int epochs, int keepCheckpoints, boolean testEachEpoch, int scheduleEpochs,
+                           EarlyStoppingSpec earlyStopping) {
 }

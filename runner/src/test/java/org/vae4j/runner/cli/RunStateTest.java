@@ -86,6 +86,47 @@ class RunStateTest {
         assertEquals(before, CliEndToEndTest.snapshot(run));
     }
 
+    /**
+     * A validation figure that gets worse (here: neg_elbo watched with "mode": "max", so the
+     * falling loss reads as worsening) stops the run after "patience" epochs; the best epoch's
+     * model is kept as checkpoints/best.npz and gives the test figures; every picture command
+     * can read it; a resumed run stays stopped.
+     */
+    @Test
+    void earlyStoppingKeepsTheBestEpochAndStops() throws IOException {
+        ObjectNode s = spec();
+        ((ObjectNode) s.get("training")).put("epochs", 10).putObject("earlyStopping").put("metric", "neg_elbo")
+                .put("patience", 2).put("mode", "max");
+        Path run = root.resolve("early");
+        CliResult r = Vae4j.run("train", Specs.write(root.resolve("early.json"), s), "--out", run, "--no-progress");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("early stopping: validation neg_elbo has not improved for 2 epochs (best "),
+                r.out());
+        assertTrue(r.out().contains("after epoch 1)\ntest figures of the best epoch, 1 (checkpoints/best.npz)\n"),
+                r.out());
+        assertEquals(4, Files.readAllLines(run.resolve("metrics.csv")).size(), "header + 3 epochs");
+        var summary = Specs.JSON.readTree(run.resolve("summary.json").toFile());
+        assertEquals(1, summary.path("best_epoch").asInt());
+        assertTrue(summary.path("stopped_early").asBoolean());
+        assertEquals("best", summary.path("test_figures_of").asText());
+        assertEquals(1, Specs.JSON.readTree(run.resolve("checkpoints/best.json").toFile()).path("epochsDone").asInt());
+        CliResult best = Vae4j.run("eval", run, "--checkpoint", "best");
+        assertEquals(summary.path("test_neg_elbo").asDouble(), Specs.JSON.readTree(best.out()).path("neg_elbo")
+                .asDouble(), 0, "the summary reports the best epoch");
+        CliResult latest = Vae4j.run("eval", run);
+        assertEquals(3, Specs.JSON.readTree(latest.out()).path("epochs").asInt());
+        assertTrue(Specs.JSON.readTree(latest.out()).path("neg_elbo").asDouble() < summary.path("test_neg_elbo")
+                .asDouble(), "the last epoch's model is better trained, just not what was asked for");
+        assertEquals(0, Vae4j.run("sample", run, "--checkpoint", "best", "--out", root.resolve("best.png")).code());
+        CliResult none = Vae4j.run("eval", run, "--checkpoint", "epoch-9");
+        assertEquals(ExitCode.FILES, none.code());
+        assertEquals("vae4j eval: " + run + " has no checkpoint 'epoch-9'; it has: latest, best, epoch-2, epoch-3\n",
+                none.err());
+        CliResult resumed = Vae4j.run("train", "--resume", "--out", run, "--no-progress");
+        assertEquals(0, resumed.code(), resumed::toString);
+        assertEquals(4, Files.readAllLines(run.resolve("metrics.csv")).size(), "a stopped run stays stopped");
+    }
+
     @Test
     void helpAndVersion() {
         CliResult help = Vae4j.run("--help");

@@ -167,7 +167,8 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         obj(s, "training").put("epoch", 3);
         spec(s, "unknown field in `training`", "`\"epoch\": 3`")
-                .fails(2, "$.training.epoch: unknown field; known fields here: epochs, keepCheckpoints, testEachEpoch");
+                .fails(2, "$.training.epoch: unknown field; known fields here: epochs, keepCheckpoints, testEachEpoch, "
+                        + "earlyStopping");
     }
 
     @Test
@@ -704,6 +705,26 @@ class SpecErrorCatalogueTest {
         spec(s, "validation split >= training set", "`\"validation\": 300` with 300 training images")
                 .fails(2, "$.data.validation: must be smaller than the 300 training images of explicit path " + data
                         + " (from the spec), got 300");
+    }
+
+    @Test
+    void earlyStoppingWithoutValidation() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("validation", 0);
+        obj(s, "training").putObject("earlyStopping").put("metric", "neg_elbo");
+        spec(s, "early stopping with nothing to watch", "`\"earlyStopping\"` with `\"validation\": 0`")
+                .fails(2, "$.training.earlyStopping: needs a validation split to watch: set $.data.validation to the "
+                        + "number of training images to hold out (e.g. 5000)");
+    }
+
+    @Test
+    void earlyStoppingOnAnUnknownFigure() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("validation", 50);
+        obj(s, "training").putObject("earlyStopping").put("metric", "fid");
+        spec(s, "early stopping on a figure the model does not report", "`\"metric\": \"fid\"`")
+                .fails(2, "$.training.earlyStopping.metric: unknown figure 'fid'; this model reports on validation: "
+                        + "neg_elbo, reconstruction, kl, bpd");
     }
 
     // ---------------------------------------------------------------- convolutional models and CIFAR-10

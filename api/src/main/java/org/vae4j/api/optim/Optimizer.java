@@ -20,6 +20,26 @@ public interface Optimizer {
      */
     void step(INDArray values, INDArray gradients);
 
+    /**
+     * Scales the configured learning rate from the next step on; the trainer calls it before every
+     * step of a parameter group whose spec names a {@link LearningRateSchedule}. Optimizers
+     * without a learning rate keep this default, which accepts only 1 (the spec is refused before
+     * training when such an optimizer is given a schedule).
+     *
+     * @param factor the factor, finite and {@code >= 0}
+     * @throws UnsupportedOperationException if the optimizer has no learning rate to scale
+     */
+    default void learningRateFactor(double factor) {
+        if (factor != 1) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " has no learning rate to schedule");
+        }
+    }
+
+    /** @return the learning rate of the next step (after any schedule), or NaN if it has none */
+    default double learningRate() {
+        return Double.NaN;
+    }
+
     /** @return the number of steps taken so far */
     long iteration();
 

@@ -12,7 +12,6 @@ import java.util.List;
  * </pre>
  */
 public final class Adam extends HostOptimizer {
-    private final double lr;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -24,8 +23,7 @@ public final class Adam extends HostOptimizer {
      * @param epsilon added to the denominator (1e-8)
      */
     public Adam(double lr, double beta1, double beta2, double epsilon) {
-        super(List.of("m", "v"));
-        this.lr = lr;
+        super(List.of("m", "v"), lr);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -39,7 +37,7 @@ public final class Adam extends HostOptimizer {
         float b2 = (float) beta2;
         float c1 = (float) (1 - beta1);
         float c2 = (float) (1 - beta2);
-        float step = (float) (lr / (1 - Math.pow(beta1, t)));
+        float step = (float) (learningRate() / (1 - Math.pow(beta1, t)));
         float invSqrtBc2 = (float) (1 / Math.sqrt(1 - Math.pow(beta2, t)));
         float eps = (float) epsilon;
         for (int i = 0; i < p.length; i++) {
@@ -56,7 +54,7 @@ public final class Adam extends HostOptimizer {
     void update(double[] p, double[] g, double[][] s, long t) {
         double[] m = s[0];
         double[] v = s[1];
-        double step = lr / (1 - Math.pow(beta1, t));
+        double step = learningRate() / (1 - Math.pow(beta1, t));
         double invSqrtBc2 = 1 / Math.sqrt(1 - Math.pow(beta2, t));
         for (int i = 0; i < p.length; i++) {
             double gi = g[i];

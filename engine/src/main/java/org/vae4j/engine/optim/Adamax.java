@@ -12,7 +12,6 @@ import java.util.List;
  * </pre>
  */
 public final class Adamax extends HostOptimizer {
-    private final double lr;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -24,8 +23,7 @@ public final class Adamax extends HostOptimizer {
      * @param epsilon added to |g| (1e-8)
      */
     public Adamax(double lr, double beta1, double beta2, double epsilon) {
-        super(List.of("m", "u"));
-        this.lr = lr;
+        super(List.of("m", "u"), lr);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -39,7 +37,7 @@ public final class Adamax extends HostOptimizer {
         float c1 = (float) (1 - beta1);
         float b2 = (float) beta2;
         float eps = (float) epsilon;
-        float step = (float) (lr / (1 - Math.pow(beta1, t)));
+        float step = (float) (learningRate() / (1 - Math.pow(beta1, t)));
         for (int i = 0; i < p.length; i++) {
             float gi = g[i];
             float mi = b1 * m[i] + c1 * gi;
@@ -54,7 +52,7 @@ public final class Adamax extends HostOptimizer {
     void update(double[] p, double[] g, double[][] s, long t) {
         double[] m = s[0];
         double[] u = s[1];
-        double step = lr / (1 - Math.pow(beta1, t));
+        double step = learningRate() / (1 - Math.pow(beta1, t));
         for (int i = 0; i < p.length; i++) {
             double gi = g[i];
             double mi = beta1 * m[i] + (1 - beta1) * gi;

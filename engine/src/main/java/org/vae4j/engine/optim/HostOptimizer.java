@@ -16,6 +16,8 @@ import org.vae4j.api.optim.Optimizer;
  */
 abstract class HostOptimizer implements Optimizer {
     private final List<String> stateNames;
+    private final double lr;
+    private double factor = 1;
     private float[] pf;
     private float[] gf;
     private float[][] sf;
@@ -24,8 +26,27 @@ abstract class HostOptimizer implements Optimizer {
     private double[][] sd;
     private long iteration;
 
-    HostOptimizer(List<String> stateNames) {
+    /**
+     * @param stateNames the names of the state vectors, for checkpoints
+     * @param lr         the configured learning rate
+     */
+    HostOptimizer(List<String> stateNames, double lr) {
         this.stateNames = stateNames;
+        this.lr = lr;
+    }
+
+    @Override
+    public final void learningRateFactor(double f) {
+        if (!(f >= 0) || Double.isInfinite(f)) {
+            throw new IllegalArgumentException("a learning-rate factor must be finite and >= 0, got " + f);
+        }
+        factor = f;
+    }
+
+    /** @return the configured learning rate times the schedule's factor (exactly the configured one at 1) */
+    @Override
+    public final double learningRate() {
+        return lr * factor;
     }
 
     @Override

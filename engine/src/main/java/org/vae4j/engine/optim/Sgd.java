@@ -8,7 +8,6 @@ import java.util.List;
  * (plain SGD, {@code p -= lr * g}, when mu = 0).
  */
 public final class Sgd extends HostOptimizer {
-    private final double lr;
     private final double momentum;
 
     /**
@@ -16,8 +15,7 @@ public final class Sgd extends HostOptimizer {
      * @param momentum the momentum mu in [0, 1)
      */
     public Sgd(double lr, double momentum) {
-        super(List.of("momentum"));
-        this.lr = lr;
+        super(List.of("momentum"), lr);
         this.momentum = momentum;
     }
 
@@ -25,7 +23,7 @@ public final class Sgd extends HostOptimizer {
     void update(float[] p, float[] g, float[][] s, long t) {
         float[] b = s[0];
         float mu = (float) momentum;
-        float rate = (float) lr;
+        float rate = (float) learningRate();
         for (int i = 0; i < p.length; i++) {
             float bi = t == 1 ? g[i] : mu * b[i] + g[i];
             b[i] = bi;
@@ -36,10 +34,11 @@ public final class Sgd extends HostOptimizer {
     @Override
     void update(double[] p, double[] g, double[][] s, long t) {
         double[] b = s[0];
+        double rate = learningRate();
         for (int i = 0; i < p.length; i++) {
             double bi = t == 1 ? g[i] : momentum * b[i] + g[i];
             b[i] = bi;
-            p[i] -= lr * bi;
+            p[i] -= rate * bi;
         }
     }
 }

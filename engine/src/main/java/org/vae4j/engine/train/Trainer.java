@@ -7,10 +7,12 @@ import java.util.Map;
 import org.vae4j.api.TrainingProgress;
 import org.vae4j.api.data.Batch;
 import org.vae4j.api.data.BatchSource;
+import org.vae4j.api.model.MetricInfo;
 import org.vae4j.api.model.Metrics;
 import org.vae4j.api.model.Model;
 import org.vae4j.api.model.StepContext;
 import org.vae4j.api.model.TrainingPhase;
+import org.vae4j.api.optim.LearningRateSchedule;
 import org.vae4j.api.optim.Optimizer;
 import org.vae4j.api.random.Seeds;
 import org.vae4j.api.random.Streams;
@@ -31,6 +33,8 @@ public final class Trainer {
     private final List<TrainingPhase> phases;
     private final Map<String, ParameterStore> stores = new LinkedHashMap<>();
     private final Map<String, Optimizer> optimizers;
+    private final Map<String, LearningRateSchedule> schedules;
+    private final Map<String, String> rateNames = new LinkedHashMap<>();
     private final double clipNorm;
     private final long seed;
     private final int batchesPerIteration;
@@ -44,9 +48,33 @@ public final class Trainer {
      * @throws IllegalArgumentException if a phase names a group without parameters or optimizer
      */
     public Trainer(Model model, ModelParameters params, Map<String, Optimizer> optimizers, double clipNorm, long seed) {
+        this(model, params, optimizers, Map.of(), clipNorm, seed);
+    }
+
+    /**
+     * @param model      the model
+     * @param params     its parameters, from {@link ModelParameters#of}
+     * @param optimizers an optimizer per parameter group, by group name
+     * @param schedules  the learning-rate schedules of some groups, by group name; the others keep
+     *                   their configured rate. Each scheduled group's rate is reported as the
+     *                   setting {@code lr} (one group) or {@code lr_<group>} (see {@link #settings()})
+     * @param clipNorm   the largest gradient L2 norm per group, or 0 for no clipping
+     * @param seed       the run seed
+     * @throws IllegalArgumentException if a phase names a group without parameters or optimizer, or
+     *                                  a schedule names a group without an optimizer
+     */
+    public Trainer(Model model, ModelParameters params, Map<String, Optimizer> optimizers,
+                   Map<String, LearningRateSchedule> schedules, double clipNorm, long seed) {
         this.model = model;
         this.phases = List.copyOf(model.phases());
         this.optimizers = Map.copyOf(optimizers);
+        this.schedules = Map.copyOf(schedules);
+        for (String g : new java.util.TreeSet<>(schedules.keySet())) {
+            if (!optimizers.containsKey(g)) {
+                throw new IllegalArgumentException("a learning-rate schedule for group '" + g + "', which has no optimizer");
+            }
+            rateNames.put(g, optimizers.size() == 1 ? "lr" : "lr_" + g);
+        }
         this.clipNorm = clipNorm;
         this.seed = seed;
         if (phases.isEmpty()) {
@@ -66,6 +94,17 @@ public final class Trainer {
                     + ") must take a batch");
         }
         this.batchesPerIteration = consuming;
+    }
+
+    /**
+     * @return the settings the trainer adds to the training figures: the learning rate of every
+     *         scheduled group (empty without schedules)
+     */
+    public List<MetricInfo> settings() {
+        return rateNames.entrySet().stream()
+                .map(e -> MetricInfo.setting(e.getValue(), "learning rate" + (e.getValue().equals("lr") ? ""
+                        : " (" + e.getKey() + ")")))
+                .toList();
     }
 
     /** @return the model trained */
@@ -150,7 +189,14 @@ public final class Trainer {
             if (clipNorm > 0) {
                 store.clipGradientNorm(clipNorm);
             }
-            optimizers.get(phase.group()).step(store.values(), store.gradients());
+            Optimizer optimizer = optimizers.get(phase.group());
+            LearningRateSchedule schedule = schedules.get(phase.group());
+            if (schedule != null) {
+                double f = schedule.factor(context.progress());
+                optimizer.learningRateFactor(f);
+                m.set(rateNames.get(phase.group()), optimizer.learningRate());
+            }
+            optimizer.step(store.values(), store.gradients());
             metrics.add(m);
         }
         return new Iteration(metrics, examples);

@@ -55,6 +55,63 @@ class OptimizerTest {
     }
 
     @Test
+    void aLearningRateFactorScalesTheNextSteps() {
+        ParameterStore s = store(P0, DataType.DOUBLE);
+        Sgd sgd = new Sgd(0.1, 0);
+        sgd.learningRateFactor(0.5);
+        assertEquals(0.05, sgd.learningRate(), 1e-17);
+        step(sgd, s, G1);
+        assertArrayEquals(new double[] {0.975, 2.05, -3.1}, values(s), 1e-15);
+        sgd.learningRateFactor(0);
+        step(sgd, s, G2);
+        assertArrayEquals(new double[] {0.975, 2.05, -3.1}, values(s), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> sgd.learningRateFactor(-1));
+        assertThrows(IllegalArgumentException.class, () -> sgd.learningRateFactor(Double.NaN));
+    }
+
+    @Test
+    void aFactorOfOneChangesNothingBitForBit() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            ParameterStore a = store(P0, type);
+            ParameterStore b = store(P0, type);
+            Adam plain = new Adam(1e-3, 0.9, 0.999, 1e-8);
+            Adam scheduled = new Adam(1e-3, 0.9, 0.999, 1e-8);
+            for (double[] g : new double[][] {G1, G2, G1}) {
+                step(plain, a, g);
+                scheduled.learningRateFactor(1);
+                step(scheduled, b, g);
+            }
+            assertEquals(a.values(), b.values(), type.toString());
+        }
+    }
+
+    @Test
+    void anOptimizerWithoutALearningRateRefusesASchedule() {
+        Optimizer bare = new Optimizer() {
+            @Override
+            public void step(INDArray values, INDArray gradients) {
+            }
+
+            @Override
+            public long iteration() {
+                return 0;
+            }
+
+            @Override
+            public Map<String, INDArray> state() {
+                return Map.of();
+            }
+
+            @Override
+            public void loadState(Map<String, INDArray> state) {
+            }
+        };
+        bare.learningRateFactor(1);
+        assertTrue(Double.isNaN(bare.learningRate()));
+        assertThrows(UnsupportedOperationException.class, () -> bare.learningRateFactor(0.5));
+    }
+
+    @Test
     void sgdMomentumStartsItsBufferAtTheFirstGradientAsPyTorch() {
         ParameterStore s = store(P0, DataType.DOUBLE);
         Sgd sgd = new Sgd(0.1, 0.9);

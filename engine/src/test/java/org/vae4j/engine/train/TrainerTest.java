@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.model.MetricInfo;
 import org.vae4j.api.model.Metrics;
+import org.vae4j.api.optim.LearningRateSchedule;
 import org.vae4j.api.optim.Optimizer;
 import org.vae4j.engine.checkpoint.Checkpoint;
 import org.vae4j.engine.optim.Adam;
@@ -198,6 +200,26 @@ class TrainerTest {
         assertArrayEquals(second, run.values("second"), 1e-200, "a learning rate of 1e-300 did not move the second");
         assertEquals(3, run.optimizers.get("first").iteration());
         assertEquals(3, run.optimizers.get("second").iteration());
+    }
+
+    @Test
+    void aScheduleSetsEachStepsRateAndReportsIt() {
+        TwoPhaseModel model = new TwoPhaseModel(MODEL_SEED, D, H, DataType.DOUBLE);
+        ModelParameters params = ModelParameters.of(model, DataType.DOUBLE);
+        Sgd first = new Sgd(0.1, 0);
+        Map<String, Optimizer> optimizers = Map.of("first", first, "second", new Sgd(0.2, 0));
+        // halves the rate at every step: 1, 1/2, 1/4 in the three steps of epoch 0
+        LearningRateSchedule halving = p -> Math.pow(0.5, p.step());
+        Trainer t = new Trainer(model, params, optimizers, Map.of("first", halving), 0, RUN_SEED);
+        assertEquals(List.of("lr_first"), t.settings().stream().map(MetricInfo::name).toList());
+        EpochResult r = t.epoch(0, 1, new InMemoryBatchSource(uniform(5, 11), 4, 9, true), null,
+                new TrainingListener() { });
+        assertEquals(3, r.steps());
+        assertEquals(0.025, r.train().setting("lr_first"), 1e-17, "the rate of the epoch's last step");
+        assertEquals(0.025, first.learningRate(), 1e-17);
+        assertFalse(r.train().settingNames().contains("lr_second"), "a group without a schedule reports nothing");
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(model, params, optimizers,
+                Map.of("third", halving), 0, RUN_SEED));
     }
 
     @Test

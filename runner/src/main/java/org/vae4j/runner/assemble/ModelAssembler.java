@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.vae4j.api.data.DataInfo;
 import org.vae4j.api.model.Model;
 import org.vae4j.api.model.ParameterGroup;
+import org.vae4j.api.optim.LearningRateSchedule;
 import org.vae4j.api.optim.Optimizer;
 import org.vae4j.runner.spec.ComponentSpec;
 import org.vae4j.runner.spec.DataSpec;
@@ -69,6 +70,40 @@ public final class ModelAssembler {
                 ComponentSpec c = spec.optimizers().getOrDefault(g, spec.optimizer());
                 out.put(g, new ComponentContext(c, none, new long[0], new long[0], 0, TYPE, init, Map.of())
                         .build(Optimizer.class, null, null));
+            }
+        } catch (ComponentFailure e) {
+            throw new SpecException(source, List.of(new SpecProblem(e.path(), e.getMessage())));
+        }
+        return out;
+    }
+
+    /**
+     * The learning-rate schedule of every parameter group that has one: the one its entry in
+     * {@code "optimizers"} names, else the one of {@code "optimizer"} for the groups it serves.
+     *
+     * @param spec       the checked spec
+     * @param optimizers the groups' optimizers, from {@link #optimizers}
+     * @param source     the spec file, for messages
+     * @return the schedules by group name; empty when the spec names none
+     * @throws SpecException if a schedule is given to an optimizer without a learning rate
+     */
+    public static Map<String, LearningRateSchedule> schedules(ExperimentSpec spec, Map<String, Optimizer> optimizers,
+                                                              String source) {
+        Map<String, LearningRateSchedule> out = new LinkedHashMap<>();
+        DataInfo none = new DataInfo("", new long[] {1}, DataInfo.SCALE, 0, DataInfo.SAME, List.of());
+        try (InitialValues init = new InitialValues(spec.seed())) {
+            for (Map.Entry<String, Optimizer> e : optimizers.entrySet()) {
+                ComponentSpec c = spec.optimizers().containsKey(e.getKey()) ? spec.schedules().get(e.getKey())
+                        : spec.schedule();
+                if (c == null) {
+                    continue;
+                }
+                if (Double.isNaN(e.getValue().learningRate())) {
+                    throw new SpecException(source, List.of(new SpecProblem(c.path(), "the optimizer of group '"
+                            + e.getKey() + "' has no learning rate to schedule")));
+                }
+                out.put(e.getKey(), new ComponentContext(c, none, new long[0], new long[0], 0, TYPE, init, Map.of())
+                        .build(LearningRateSchedule.class, null, null));
             }
         } catch (ComponentFailure e) {
             throw new SpecException(source, List.of(new SpecProblem(e.path(), e.getMessage())));

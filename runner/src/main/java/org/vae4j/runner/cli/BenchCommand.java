@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vae4j.api.TrainingProgress;
 import org.vae4j.api.data.Batch;
 import org.vae4j.api.model.Model;
 import org.vae4j.api.model.StepContext;
+import org.vae4j.api.optim.Optimizer;
 import org.vae4j.engine.params.ModelParameters;
 import org.vae4j.engine.random.SeededRandom;
 import org.vae4j.engine.train.Trainer;
@@ -82,8 +84,9 @@ public final class BenchCommand implements CliCommand {
                 file.toString());
         Model model = ModelAssembler.build(s, data.info(), file.toString());
         ModelParameters params = ModelParameters.of(model, ModelAssembler.TYPE);
-        Trainer trainer = new Trainer(model, params, ModelAssembler.optimizers(s, model, file.toString()), s.clipNorm(),
-                s.seed());
+        Map<String, Optimizer> optimizers = ModelAssembler.optimizers(s, model, file.toString());
+        Trainer trainer = new Trainer(model, params, optimizers, ModelAssembler.schedules(s, optimizers, file.toString()),
+                s.clipNorm(), s.seed());
         List<Batch> prepared = new ArrayList<>();
         Iterator<Batch> it = data.train().epoch(0);
         while (it.hasNext() && prepared.size() < 64) {

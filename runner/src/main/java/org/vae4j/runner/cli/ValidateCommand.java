@@ -57,7 +57,7 @@ public final class ValidateCommand implements CliCommand {
         TrainingData data = DataAssembler.load(parsed, file.toAbsolutePath().getParent(), System.getenv(),
                 file.toString());
         Model model = ModelAssembler.build(parsed, data.info(), file.toString());
-        ModelAssembler.optimizers(parsed, model, file.toString());
+        ModelAssembler.schedules(parsed, ModelAssembler.optimizers(parsed, model, file.toString()), file.toString());
         EarlyStopping.of(parsed, model, file.toString());
         out.println(file + ": valid. " + model.describe() + "; " + ModelParameters.of(model, ModelAssembler.TYPE).count()
                 + " parameters; data: " + data.source() + " (train " + data.trainSet().size() + ", validation "

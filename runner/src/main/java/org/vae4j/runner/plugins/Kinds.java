@@ -14,7 +14,7 @@ import org.vae4j.api.spi.ComponentKind;
 public final class Kinds {
     /** The order listings show the built-in kinds in; other kinds follow by name. */
     private static final List<String> ORDER = List.of("model", "encoder", "decoder", "prior", "likelihood",
-            "objective", "beta schedule", "optimizer", "command");
+            "objective", "beta schedule", "optimizer", "learning-rate schedule", "command");
 
     private Kinds() {
     }

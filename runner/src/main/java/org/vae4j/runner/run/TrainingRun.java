@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.vae4j.api.model.MetricInfo;
 import org.vae4j.api.model.Metrics;
 import org.vae4j.runner.metrics.MetricsCsv;
 import org.vae4j.api.model.Model;
+import org.vae4j.api.optim.LearningRateSchedule;
 import org.vae4j.api.optim.Optimizer;
 import org.vae4j.api.random.Streams;
 import org.vae4j.engine.checkpoint.Checkpoint;
@@ -86,6 +88,7 @@ public final class TrainingRun {
         Model model = ModelAssembler.build(spec, data.info(), source);
         ModelParameters params = ModelParameters.of(model, ModelAssembler.TYPE);
         Map<String, Optimizer> optimizers = ModelAssembler.optimizers(spec, model, source);
+        Map<String, LearningRateSchedule> schedules = ModelAssembler.schedules(spec, optimizers, source);
         int start = 0;
         EarlyStopping stopping = EarlyStopping.of(spec, model, source);
         if (resume) {
@@ -113,9 +116,11 @@ public final class TrainingRun {
         say(String.format(Locale.ROOT, "%s: %s, %d parameters; data %s: train %d, validation %d, test %d",
                 spec.name(), model.describe(), params.count(), data.source(), data.trainSet().size(),
                 data.validationSet() == null ? 0 : data.validationSet().size(), data.testSet().size()));
-        Trainer trainer = new Trainer(model, params, optimizers, spec.clipNorm(), spec.seed());
+        Trainer trainer = new Trainer(model, params, optimizers, schedules, spec.clipNorm(), spec.seed());
+        List<MetricInfo> logged = new ArrayList<>(model.metrics());
+        logged.addAll(trainer.settings());
         JsonNode providersUsed = ProvidersUsed.record(spec.providers());
-        MetricsCsv csv = new MetricsCsv(run.metrics(), model.metrics(), start);
+        MetricsCsv csv = new MetricsCsv(run.metrics(), logged, start);
         int epochs = spec.training().epochs();
         ConsoleProgress bar = new ConsoleProgress(out, epochs, progress, data.train().examples());
         RunFigures figures = new RunFigures(spec, model, data, run.path());
@@ -130,7 +135,7 @@ public final class TrainingRun {
                 csv.append(r, test);
                 trainSeconds += r.trainSeconds();
                 trainExamples += r.examples();
-                say(epochLine(model.metrics(), r, test));
+                say(epochLine(logged, r, test));
                 figures.recordPerExample(epoch + 1);
                 figures.writeAll(epoch + 1, epoch + 1 == epochs);
                 RunReport.write(run.path(), RunReport.State.TRAINING);
@@ -224,7 +229,10 @@ public final class TrainingRun {
         StringBuilder sb = new StringBuilder("epoch " + (r.epoch() + 1) + ":");
         for (MetricInfo m : metrics) {
             if (m.kind() == MetricInfo.Kind.SETTING) {
-                sb.append(' ').append(m.name()).append(' ').append(String.format(Locale.ROOT, "%.3f", m.of(r.train())));
+                double v = m.of(r.train());
+                // a learning rate of 3e-4 would print as 0.000 in fixed point
+                sb.append(' ').append(m.name()).append(' ')
+                        .append(String.format(Locale.ROOT, v == 0 || Math.abs(v) >= 0.01 ? "%.3f" : "%.3g", v));
             }
         }
         sb.append("  train ").append(figures(metrics, r.train(), false));

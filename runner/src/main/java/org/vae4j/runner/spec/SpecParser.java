@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vae4j.api.model.Model;
+import org.vae4j.api.optim.LearningRateSchedule;
 import org.vae4j.api.optim.Optimizer;
 import org.vae4j.api.spi.ConfigException;
 import org.vae4j.api.spi.Provider;
@@ -80,6 +81,8 @@ public final class SpecParser {
     private static final List<String> DATASETS = DatasetCatalog.standard().names();
     /** The model family of a spec whose {@code "model"} names none. */
     public static final String DEFAULT_FAMILY = "vae";
+    /** An optimizer's field naming its learning-rate schedule. */
+    public static final String SCHEDULE = "schedule";
 
     private final ProviderRegistry registry;
 
@@ -203,9 +206,11 @@ public final class SpecParser {
             copy.remove("clipNorm");
             opNode = copy;
         }
-        ComponentSpec optimizer = component(opNode, "$.optimizer", Optimizer.class, "adam", problems,
-                List.of("clipNorm"));
+        ComponentSpec schedule = schedule(opNode, "$.optimizer", problems);
+        ComponentSpec optimizer = component(withoutSchedule(opNode), "$.optimizer", Optimizer.class, "adam", problems,
+                List.of("clipNorm", SCHEDULE));
         Map<String, ComponentSpec> optimizers = new LinkedHashMap<>();
+        Map<String, ComponentSpec> schedules = new LinkedHashMap<>();
         JsonNode perGroup = top.raw("optimizers");
         if (perGroup != null && !perGroup.isNull()) {
             if (!perGroup.isObject()) {
@@ -213,10 +218,15 @@ public final class SpecParser {
                         + JsonObjectReader.kind(perGroup));
             } else {
                 perGroup.fields().forEachRemaining(e -> {
-                    ComponentSpec c = component(e.getValue(), "$.optimizers." + e.getKey(), Optimizer.class, "adam",
-                            problems);
+                    String at = "$.optimizers." + e.getKey();
+                    ComponentSpec groupSchedule = schedule(e.getValue(), at, problems);
+                    ComponentSpec c = component(withoutSchedule(e.getValue()), at, Optimizer.class, "adam",
+                            problems, List.of(SCHEDULE));
                     if (c != null) {
                         optimizers.put(e.getKey(), c);
+                    }
+                    if (groupSchedule != null) {
+                        schedules.put(e.getKey(), groupSchedule);
                     }
                 });
             }
@@ -261,13 +271,45 @@ public final class SpecParser {
         }
         ObjectNode opResolved = optimizer.resolved().deepCopy();
         opResolved.put("clipNorm", clip);
+        if (schedule != null) {
+            opResolved.set(SCHEDULE, schedule.resolved());
+        }
         resolved.set("optimizer", opResolved);
         if (!optimizers.isEmpty()) {
             ObjectNode o = resolved.putObject("optimizers");
-            optimizers.forEach((k, v) -> o.set(k, v.resolved()));
+            optimizers.forEach((k, v) -> {
+                ObjectNode g = v.resolved().deepCopy();
+                if (schedules.containsKey(k)) {
+                    g.set(SCHEDULE, schedules.get(k).resolved());
+                }
+                o.set(k, g);
+            });
         }
         resolved.set("training", t.resolved());
-        return new ExperimentSpec(name, seed, data, model, optimizer, optimizers, clip, training, resolved);
+        return new ExperimentSpec(name, seed, data, model, optimizer, optimizers, schedule, schedules, clip, training,
+                resolved);
+    }
+
+    /**
+     * @param optimizer an optimizer's JSON object, or anything else (reported by the optimizer's own check)
+     * @param path      its JSON path
+     * @return the learning-rate schedule it names in {@code "schedule"}, or null for none
+     */
+    private ComponentSpec schedule(JsonNode optimizer, String path, Problems problems) {
+        if (optimizer instanceof ObjectNode op && op.has(SCHEDULE)) {
+            return component(op.get(SCHEDULE), path + "." + SCHEDULE, LearningRateSchedule.class, null, problems);
+        }
+        return null;
+    }
+
+    /** @return an optimizer's JSON object without its {@code "schedule"}, which the runner, not the optimizer, reads */
+    private static JsonNode withoutSchedule(JsonNode optimizer) {
+        if (optimizer instanceof ObjectNode op && op.has(SCHEDULE)) {
+            ObjectNode copy = op.deepCopy();
+            copy.remove(SCHEDULE);
+            return copy;
+        }
+        return optimizer;
     }
 
     /**

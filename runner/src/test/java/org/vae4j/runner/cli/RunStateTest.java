@@ -74,6 +74,29 @@ class RunStateTest {
     }
 
     @Test
+    void aLearningRateScheduleIsFollowedLoggedAndKeptInTheSpec() throws IOException {
+        ObjectNode s = spec();
+        ((ObjectNode) s.putObject("optimizer").put("type", "adam").put("lr", 0.01)).putObject("schedule")
+                .put("type", "cosine").put("warmupSteps", 2);
+        Path run = root.resolve("cosine");
+        CliResult r = Vae4j.run("train", Specs.write(root.resolve("cosine.json"), s), "--out", run, "--no-progress");
+        assertEquals(0, r.code(), r::toString);
+        // 250 training images in batches of 32: 8 steps an epoch, 24 in the run, 22 after the warm-up;
+        // each row has the rate of its epoch's last step (7, 15, 23)
+        List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
+        int lr = List.of(rows.get(0).split(",")).indexOf("lr");
+        assertTrue(lr > 0, rows.get(0));
+        for (int e = 1; e <= 3; e++) {
+            double expected = 0.01 * (1 + Math.cos(Math.PI * (8 * e - 1 - 2) / 22.0)) / 2;
+            assertEquals(expected, Double.parseDouble(rows.get(e).split(",")[lr]), 5e-7, "epoch " + e);
+        }
+        assertTrue(r.out().contains("epoch 3: beta 1.000 lr 5.09e-05  train "), r.out());
+        assertEquals("cosine", Specs.JSON.readTree(run.resolve("spec.json").toFile()).path("optimizer")
+                .path("schedule").path("type").asText(), "spec.json keeps the schedule, so --rerun follows it");
+        assertTrue(Files.readString(run.resolve("provenance.json")).contains("\"cosine\""), "provenance names it");
+    }
+
+    @Test
     void resumingToTheEpochsAlreadyTrainedRewritesNothing() throws Exception {
         Path run = root.resolve("done");
         assertEquals(0, Vae4j.run("train", Specs.write(root.resolve("done.json"), spec()), "--out", run, "--epochs",

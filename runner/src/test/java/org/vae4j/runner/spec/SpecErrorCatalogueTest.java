@@ -159,7 +159,7 @@ class SpecErrorCatalogueTest {
         s.putObject("optimizer").put("learningRate", 0.01);
         spec(s, "unknown field in `optimizer`", "`\"learningRate\": 0.01`")
                 .fails(2, "$.optimizer.learningRate: unknown field for optimizer 'adam'; known fields: beta1, beta2, "
-                        + "clipNorm, epsilon, lr");
+                        + "clipNorm, epsilon, lr, schedule");
     }
 
     @Test
@@ -705,6 +705,23 @@ class SpecErrorCatalogueTest {
         spec(s, "validation split >= training set", "`\"validation\": 300` with 300 training images")
                 .fails(2, "$.data.validation: must be smaller than the 300 training images of explicit path " + data
                         + " (from the spec), got 300");
+    }
+
+    @Test
+    void unknownLearningRateSchedule() throws IOException {
+        ObjectNode s = base();
+        s.putObject("optimizer").put("type", "adam").putObject("schedule").put("type", "onecycle");
+        spec(s, "unknown learning-rate schedule", "`\"schedule\": {\"type\": \"onecycle\"}`")
+                .fails(2, "$.optimizer.schedule.type: unknown learning-rate schedule type 'onecycle'; registered: "
+                        + "constant, cosine, exponential, step");
+    }
+
+    @Test
+    void stepScheduleWithoutItsInterval() throws IOException {
+        ObjectNode s = base();
+        s.putObject("optimizer").put("type", "adam").putObject("schedule").put("type", "step");
+        spec(s, "step schedule without `every`", "`\"schedule\": {\"type\": \"step\"}`")
+                .fails(2, "$.optimizer.schedule.every: is required: the epochs between decays, e.g. 10");
     }
 
     @Test

@@ -164,7 +164,8 @@ public final class BatchIterator implements Iterator<Batch> {
     private static void checkBuffer(String name, INDArray buffer, int rows, int d) {
         if (buffer == null || buffer.dataType() != DataType.FLOAT || buffer.rank() != 2
                 || buffer.ordering() != 'c' || buffer.columns() != d || buffer.rows() < rows
-                || buffer.stride(1) != 1 || buffer.stride(0) != d) {
+                // ND4J gives a one-row array the row stride 1: only more rows make it matter
+                || buffer.stride(1) != 1 || (buffer.rows() > 1 && buffer.stride(0) != d)) {
             throw new IllegalArgumentException(name + " must be a FLOAT C-order [>= " + rows + ", " + d
                     + "] array with contiguous rows, got " + (buffer == null ? "null"
                     : buffer.dataType() + " " + buffer.ordering() + " " + Arrays.toString(buffer.shape())

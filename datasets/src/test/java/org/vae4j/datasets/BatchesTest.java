@@ -146,6 +146,15 @@ class BatchesTest {
     }
 
     @Test
+    void aSetOfOneImageFillsItsOneRowBuffer() {
+        // ND4J gives a [1, D] array the strides [1, 1]; evaluating a single image must still work
+        ImageSet one = set23().head(1);
+        Batch b = new ImageBatches(one, PixelTransforms.scale(), PixelTransforms.scale(), 1, false, 0).epoch(0).next();
+        assertEquals(1, b.size());
+        assertEquals(TestData.pixel(0, 5) / 255f, b.input().getFloat(0, 5));
+    }
+
+    @Test
     void nextIntoSharesOneBufferForOneTransform() {
         PixelTransform scale = PixelTransforms.scale();
         INDArray buffer = Nd4j.create(DataType.FLOAT, 20, 6);

@@ -61,11 +61,21 @@ public final class DataAssembler {
         PixelTransform input = input(d, target);
         long shuffleSeed = Seeds.derive(spec.seed(), Streams.SHUFFLE, 0);
         ImageBatches trainBatches = new ImageBatches(train, target, input, d.batchSize(), true, shuffleSeed);
-        ImageBatches valBatches = validation == null ? null
-                : new ImageBatches(validation, target, input, d.evalBatchSize(), false, shuffleSeed);
-        ImageBatches testBatches = new ImageBatches(test, target, input, d.evalBatchSize(), false, shuffleSeed);
+        ImageBatches valBatches = validation == null ? null : evaluationBatches(spec, validation);
+        ImageBatches testBatches = evaluationBatches(spec, test);
         return new TrainingData(train, validation, test, trainBatches, valBatches, testBatches,
                 ModelAssembler.dataInfo(d, train.shape()), located.sha256(), located.source());
+    }
+
+    /**
+     * @param spec the run's spec: its transforms and evaluation batch size
+     * @param set  images to evaluate (a split, or images a user gives)
+     * @return the images in order, in batches of {@code data.evalBatchSize}, as the model sees them
+     */
+    public static ImageBatches evaluationBatches(ExperimentSpec spec, ImageSet set) {
+        PixelTransform target = target(spec.data());
+        // unshuffled batches never use their seed
+        return new ImageBatches(set, target, input(spec.data(), target), spec.data().evalBatchSize(), false, 0);
     }
 
     /**

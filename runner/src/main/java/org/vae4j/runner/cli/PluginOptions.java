@@ -1,18 +1,15 @@
 package org.vae4j.runner.cli;
 
 import com.beust.jcommander.Parameter;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.vae4j.api.command.CommandException;
+import org.vae4j.runner.plugins.MissingPluginsException;
 import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.plugins.ProvidersUsed;
-import org.vae4j.runner.run.Provenance;
-import org.vae4j.runner.spec.SpecParser;
 
 /** {@code --plugins DIR}, shared by the commands that resolve providers. */
 public final class PluginOptions {
@@ -37,36 +34,15 @@ public final class PluginOptions {
      *                          its jar, and how to pass it
      */
     ProviderRegistry registryFor(Path runDir) {
-        ProviderRegistry r = registry();
-        JsonNode recorded = recordedProviders(runDir);
-        if (recorded == null) {
-            return r;
+        try {
+            return ProvidersUsed.reopen(runDir, extra -> {
+                extraJars.clear();
+                extraJars.addAll(extra);
+                return registry();
+            });
+        } catch (MissingPluginsException e) {
+            throw new CommandException(ExitCode.PLUGINS, e.getMessage());
         }
-        List<Path> extra = ProvidersUsed.jarsToLoad(recorded, r);
-        if (!extra.isEmpty()) {
-            extraJars.addAll(extra);
-            r = registry();
-        }
-        String hint = ProvidersUsed.hint(recorded, r);
-        if (!hint.isEmpty()) {
-            throw new CommandException(ExitCode.PLUGINS, hint);
-        }
-        return r;
-    }
-
-    /** @return the providers a run recorded (its provenance, else its newest checkpoint), or null */
-    private static JsonNode recordedProviders(Path runDir) {
-        for (Path f : List.of(runDir.resolve("provenance.json"))) {
-            try {
-                JsonNode n = SpecParser.MAPPER.readTree(f.toFile()).path(Provenance.PROVIDERS);
-                if (n.isArray()) {
-                    return n;
-                }
-            } catch (IOException e) {
-                // no provenance: nothing recorded to find again
-            }
-        }
-        return null;
     }
 
     /** @return the registry over the class path, ./plugins and every --plugins folder */

@@ -26,6 +26,9 @@ import org.vae4j.api.spi.Provider;
  * exactly which jar is missing and how to pass it.
  */
 public final class ProvidersUsed {
+    /** The field of {@code provenance.json} (and of checkpoint metadata) that holds the record. */
+    public static final String PROVENANCE_FIELD = "providers";
+
     private ProvidersUsed() {
     }
 
@@ -54,6 +57,45 @@ public final class ProvidersUsed {
             }
         }
         return out;
+    }
+
+    /**
+     * The registry for reopening a run: the given places, plus the plugin jars the run recorded
+     * that are not registered there but still exist unchanged, so reopening needs no
+     * {@code --plugins} for them.
+     *
+     * @param runDir   the run folder (its {@code provenance.json} says what it used)
+     * @param discover builds a registry over extra jars (the caller's places plus these)
+     * @return the registry
+     * @throws MissingPluginsException naming each provider the run used that cannot be found and its jar
+     */
+    public static ProviderRegistry reopen(Path runDir, java.util.function.Function<List<Path>, ProviderRegistry> discover) {
+        ProviderRegistry r = discover.apply(List.of());
+        JsonNode recorded = recorded(runDir);
+        if (recorded == null) {
+            return r;
+        }
+        List<Path> extra = jarsToLoad(recorded, r);
+        if (!extra.isEmpty()) {
+            r = discover.apply(extra);
+        }
+        String hint = hint(recorded, r);
+        if (!hint.isEmpty()) {
+            throw new MissingPluginsException(hint);
+        }
+        return r;
+    }
+
+    /** @return the providers a run recorded in its provenance, or null */
+    private static JsonNode recorded(Path runDir) {
+        try {
+            JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runDir.resolve("provenance.json")
+                    .toFile()).path(PROVENANCE_FIELD);
+            return n.isArray() ? n : null;
+        } catch (IOException e) {
+            // no provenance: nothing recorded to find again
+            return null;
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ import org.vae4j.runner.spec.SpecParser;
  */
 public final class Provenance {
     /** The field listing the providers a run used and their jars ({@link org.vae4j.runner.plugins.ProvidersUsed}). */
-    public static final String PROVIDERS = "providers";
+    public static final String PROVIDERS = org.vae4j.runner.plugins.ProvidersUsed.PROVENANCE_FIELD;
 
     private Provenance() {
     }

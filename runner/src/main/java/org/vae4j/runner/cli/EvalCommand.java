@@ -5,15 +5,12 @@ import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.vae4j.api.data.BatchSource;
-import org.vae4j.api.model.MetricInfo;
-import org.vae4j.engine.random.SeededRandom;
-import org.vae4j.api.random.Seeds;
-import org.vae4j.api.data.Batch;
 import org.vae4j.api.model.ImportanceWeighted;
+import org.vae4j.api.model.MetricInfo;
 import org.vae4j.api.model.Metrics;
 import org.vae4j.api.random.Streams;
 import org.vae4j.engine.train.Evaluator;
@@ -96,17 +93,7 @@ public final class EvalCommand implements CliCommand {
                 throw new UsageException("--iw-samples: this model has no posterior to sample from, so no "
                         + "importance-weighted likelihood");
             }
-            double sum = 0;
-            long count = 0;
-            java.util.Iterator<Batch> it = source.epoch(0);
-            for (long b = 0; it.hasNext(); b++) {
-                Batch batch = it.next();
-                try (SeededRandom r = new SeededRandom(Seeds.derive(tm.spec().seed(), Streams.IMPORTANCE_SAMPLES, b))) {
-                    sum += iw.importanceWeightedNll(batch, iwSamples, r.get()).sumNumber().doubleValue();
-                }
-                count += batch.size();
-            }
-            double nll = sum / count;
+            double nll = Evaluator.importanceWeightedNll(iw, source, iwSamples, tm.spec().seed());
             json.put("iw_samples", iwSamples);
             json.put("iw_nll", nll);
             json.put("iw_bpd", nll / (tm.data().dimensions() * Math.log(2)));

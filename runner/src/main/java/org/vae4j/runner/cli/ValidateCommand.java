@@ -13,6 +13,7 @@ import org.vae4j.runner.assemble.DataAssembler;
 import org.vae4j.runner.assemble.ModelAssembler;
 import org.vae4j.runner.assemble.TrainingData;
 import org.vae4j.runner.run.EarlyStopping;
+import org.vae4j.runner.run.ImportanceWeightedLog;
 import org.vae4j.runner.spec.ExperimentSpec;
 import org.vae4j.runner.spec.SpecParser;
 
@@ -59,6 +60,7 @@ public final class ValidateCommand implements CliCommand {
         Model model = ModelAssembler.build(parsed, data.info(), file.toString());
         ModelAssembler.schedules(parsed, ModelAssembler.optimizers(parsed, model, file.toString()), file.toString());
         EarlyStopping.of(parsed, model, file.toString());
+        ImportanceWeightedLog.of(parsed, model, data, file.toString());
         out.println(file + ": valid. " + model.describe() + "; " + ModelParameters.of(model, ModelAssembler.TYPE).count()
                 + " parameters; data: " + data.source() + " (train " + data.trainSet().size() + ", validation "
                 + (data.validationSet() == null ? 0 : data.validationSet().size()) + ", test "

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.vae4j.api.model.MetricInfo;
 import org.vae4j.api.model.Metrics;
 import org.vae4j.engine.io.AtomicFiles;
@@ -27,6 +28,8 @@ public final class MetricsCsv {
     public static final String SECONDS = "seconds";
     /** The column of the training speed of an epoch. */
     public static final String SPEED = "train_samples_per_s";
+    /** The column of the importance-weighted NLL of the test split ({@code training.iwEvery}). */
+    public static final String TEST_IW_NLL = "test_iw_nll";
     private final Path file;
     private final List<MetricInfo> metrics;
     private final List<String> header;
@@ -39,9 +42,23 @@ public final class MetricsCsv {
      * @throws IOException if the existing file cannot be read
      */
     public MetricsCsv(Path file, List<MetricInfo> metrics, int keepEpochs) throws IOException {
+        this(file, metrics, List.of(), keepEpochs);
+    }
+
+    /**
+     * @param file       {@code metrics.csv}; rows already in it are kept (for resumed runs)
+     * @param metrics    the model's figures
+     * @param extra      columns the run adds before the time, filled by {@link #append(EpochResult, Metrics, Map)}
+     *                   (e.g. {@link #TEST_IW_NLL})
+     * @param keepEpochs keep only rows of epochs up to this (a resumed run drops later rows)
+     * @throws IOException if the existing file cannot be read
+     */
+    public MetricsCsv(Path file, List<MetricInfo> metrics, List<String> extra, int keepEpochs) throws IOException {
         this.file = file;
         this.metrics = List.copyOf(metrics);
-        this.header = header(metrics);
+        List<String> h = new ArrayList<>(header(metrics));
+        h.addAll(h.size() - 2, extra);
+        this.header = List.copyOf(h);
         MetricsTable old = read(file);
         for (int r = 0; r < old.rows().size(); r++) {
             if (old.number(r, EPOCH).orElse(Double.MAX_VALUE) <= keepEpochs) {
@@ -100,9 +117,22 @@ public final class MetricsCsv {
      * @throws IOException if the file cannot be written
      */
     public void append(EpochResult r, Metrics test) throws IOException {
+        append(r, test, Map.of());
+    }
+
+    /**
+     * Adds an epoch's row and rewrites the file.
+     *
+     * @param r     the epoch
+     * @param test  the test split's figures after the epoch, or null
+     * @param extra values of the extra columns this epoch has (the others stay empty)
+     * @throws IOException if the file cannot be written
+     */
+    public void append(EpochResult r, Metrics test, Map<String, Double> extra) throws IOException {
         List<String> row = new ArrayList<>();
         for (String column : header) {
-            row.add(cell(column, r, test));
+            Double v = extra.get(column);
+            row.add(v != null ? num(v) : cell(column, r, test));
         }
         rows.add(row);
         StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');

@@ -120,7 +120,8 @@ public final class TrainingRun {
         List<MetricInfo> logged = new ArrayList<>(model.metrics());
         logged.addAll(trainer.settings());
         JsonNode providersUsed = ProvidersUsed.record(spec.providers());
-        MetricsCsv csv = new MetricsCsv(run.metrics(), logged, start);
+        ImportanceWeightedLog iwLog = ImportanceWeightedLog.of(spec, model, data, source);
+        MetricsCsv csv = new MetricsCsv(run.metrics(), logged, iwLog.columns(), start);
         int epochs = spec.training().epochs();
         ConsoleProgress bar = new ConsoleProgress(out, epochs, progress, data.train().examples());
         RunFigures figures = new RunFigures(spec, model, data, run.path());
@@ -132,10 +133,11 @@ public final class TrainingRun {
                 current = epoch;
                 EpochResult r = trainer.epoch(epoch, spec.training().scheduleEpochs(), data.train(), data.validation(), bar);
                 Metrics test = spec.training().testEachEpoch() ? testFigures(model, data) : null;
-                csv.append(r, test);
+                Map<String, Double> extra = iwLog.after(epoch + 1);
+                csv.append(r, test, extra);
                 trainSeconds += r.trainSeconds();
                 trainExamples += r.examples();
-                say(epochLine(logged, r, test));
+                say(epochLine(logged, r, test) + iwLog.describe(extra));
                 figures.recordPerExample(epoch + 1);
                 figures.writeAll(epoch + 1, epoch + 1 == epochs);
                 RunReport.write(run.path(), RunReport.State.TRAINING);

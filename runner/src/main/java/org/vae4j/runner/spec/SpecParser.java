@@ -236,6 +236,9 @@ public final class SpecParser {
         int epochs = (int) t.integer("epochs", null, 1, 100_000);
         int keep = (int) t.integer("keepCheckpoints", 2L, 1, 100_000);
         boolean testEach = t.bool("testEachEpoch", false);
+        int iwEvery = (int) t.integer("iwEvery", 0L, 0, 100_000);
+        int iwSamples = (int) t.integer("iwSamples", 100L, 1, 1_000_000);
+        int iwExamples = (int) t.integer("iwExamples", 1000L, 0, Integer.MAX_VALUE);
         // present only in runs extended by --resume --epochs: the epochs their schedules were laid over
         int scheduleEpochs = t.has("scheduleEpochs") ? (int) t.integer("scheduleEpochs", null, 1, 100_000) : epochs;
         EarlyStoppingSpec early = null;
@@ -257,7 +260,8 @@ public final class SpecParser {
             }
         }
         t.finish();
-        TrainingSpec training = new TrainingSpec(epochs, keep, testEach, scheduleEpochs, early);
+        TrainingSpec training = new TrainingSpec(epochs, keep, testEach, scheduleEpochs, early, iwEvery, iwSamples,
+                iwExamples);
         top.finish();
         problems.throwIfAny(source);
 

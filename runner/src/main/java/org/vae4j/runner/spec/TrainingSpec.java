@@ -10,7 +10,10 @@ package org.vae4j.runner.spec;
  *                        laid over: {@code epochs}, unless {@code --resume --epochs} extended the
  *                        run, which must not rescale what already ran
  * @param earlyStopping   when to stop before {@code epochs}, or null to train them all
+ * @param iwEvery         log the importance-weighted NLL of the test split every this many epochs; 0: never
+ * @param iwSamples       its samples per image, K
+ * @param iwExamples      the test images it uses (the first N); 0: all
  */
 public record TrainingSpec(int epochs, int keepCheckpoints, boolean testEachEpoch, int scheduleEpochs,
-                           EarlyStoppingSpec earlyStopping) {
+                           EarlyStoppingSpec earlyStopping, int iwEvery, int iwSamples, int iwExamples) {
 }

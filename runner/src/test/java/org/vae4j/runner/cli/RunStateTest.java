@@ -97,6 +97,27 @@ class RunStateTest {
     }
 
     @Test
+    void theImportanceWeightedNllIsLoggedEveryNEpochsAsEvalGivesIt() throws IOException {
+        ObjectNode s = spec();
+        ((ObjectNode) s.get("training")).put("iwEvery", 2).put("iwSamples", 20).put("iwExamples", 0).put("epochs", 4);
+        Path run = root.resolve("iw-log");
+        CliResult r = Vae4j.run("train", Specs.write(root.resolve("iw-log.json"), s), "--out", run, "--no-progress");
+        assertEquals(0, r.code(), r::toString);
+        List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
+        int iw = List.of(rows.get(0).split(",", -1)).indexOf("test_iw_nll");
+        assertTrue(iw > 0, rows.get(0));
+        List<String> logged = rows.subList(1, 5).stream().map(row -> row.split(",", -1)[iw]).toList();
+        assertEquals("", logged.get(0));
+        assertEquals("", logged.get(2));
+        assertTrue(r.out().contains("  test iw_nll " + String.format(java.util.Locale.ROOT, "%.3f",
+                Double.parseDouble(logged.get(3))) + " (K = 20, 100 images)"), r.out());
+        // the whole test split with the same K: the same estimate as eval's, to the printed digits
+        CliResult eval = Vae4j.run("eval", run, "--iw-samples", 20);
+        assertEquals(Specs.JSON.readTree(eval.out()).path("iw_nll").asDouble(), Double.parseDouble(logged.get(3)), 5e-7);
+        assertTrue(Double.parseDouble(logged.get(1)) > Double.parseDouble(logged.get(3)), "it falls as the model learns");
+    }
+
+    @Test
     void resumingToTheEpochsAlreadyTrainedRewritesNothing() throws Exception {
         Path run = root.resolve("done");
         assertEquals(0, Vae4j.run("train", Specs.write(root.resolve("done.json"), spec()), "--out", run, "--epochs",

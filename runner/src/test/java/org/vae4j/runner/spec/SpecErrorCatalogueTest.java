@@ -167,8 +167,8 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         obj(s, "training").put("epoch", 3);
         spec(s, "unknown field in `training`", "`\"epoch\": 3`")
-                .fails(2, "$.training.epoch: unknown field; known fields here: epochs, keepCheckpoints, testEachEpoch, "
-                        + "earlyStopping");
+                .fails(2, "$.training.epoch: unknown field; known fields here: epochs, keepCheckpoints, "
+                        + "testEachEpoch, iwEvery, iwSamples, iwExamples, earlyStopping");
     }
 
     @Test
@@ -722,6 +722,15 @@ class SpecErrorCatalogueTest {
         s.putObject("optimizer").put("type", "adam").putObject("schedule").put("type", "step");
         spec(s, "step schedule without `every`", "`\"schedule\": {\"type\": \"step\"}`")
                 .fails(2, "$.optimizer.schedule.every: is required: the epochs between decays, e.g. 10");
+    }
+
+    @Test
+    void importanceWeightedLogOfAModelWithoutPosterior() throws IOException {
+        ObjectNode s = Specs.tinyDcgan(data.toString());
+        obj(s, "training").put("iwEvery", 1);
+        spec(s, "`iwEvery` for a GAN", "`\"iwEvery\": 1` with `\"model\": {\"type\": \"gan\"}`")
+                .fails(2, "$.training.iwEvery: the model 'gan' has no posterior to sample from, so no "
+                        + "importance-weighted likelihood");
     }
 
     @Test

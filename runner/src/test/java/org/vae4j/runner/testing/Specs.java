@@ -41,6 +41,30 @@ public final class Specs {
     }
 
     /**
+     * torch_gan.py's DCGAN, narrowed to 4 and 8 channels and 16 latent dimensions: trains in seconds.
+     *
+     * @param dataPath the value of data.path
+     * @return the spec, to be modified by the test
+     */
+    public static ObjectNode tinyDcgan(String dataPath) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("name", "tiny-dcgan");
+        s.put("seed", 5);
+        s.putObject("data").put("dataset", "fashion-mnist").put("path", dataPath).put("input", "symmetric")
+                .put("validation", 0).put("batchSize", 50).put("evalBatchSize", 50);
+        ObjectNode model = s.putObject("model");
+        model.put("type", "gan").put("latentDim", 16);
+        ObjectNode g = model.putObject("generator").put("type", "cnn").put("depth", 1).put("kernel", 4)
+                .put("padding", 1).put("activation", "relu").put("batchNorm", true).put("outputActivation", "tanh");
+        g.putArray("filters").add(4).add(8);
+        ObjectNode d = model.putObject("discriminator").put("type", "cnn");
+        d.putArray("filters").add(4).add(8);
+        s.putObject("optimizer").put("type", "adam").put("lr", 2e-4).put("beta1", 0.5);
+        s.putObject("training").put("epochs", 2);
+        return s;
+    }
+
+    /**
      * @param file where
      * @param spec what
      * @return {@code file}

@@ -9,8 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of files, as lower-case hex. */
-final class Sha256 {
+/** SHA-256 of files, as lower-case hex: data files, plugin jars, checkpoints. */
+public final class Sha256 {
     private Sha256() {
     }
 
@@ -28,7 +28,7 @@ final class Sha256 {
      * @return its SHA-256 as 64 lower-case hex digits
      * @throws UncheckedIOException naming the file, if it cannot be read
      */
-    static String of(Path file) {
+    public static String of(Path file) {
         MessageDigest md = digest();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {

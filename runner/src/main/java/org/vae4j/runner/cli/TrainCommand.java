@@ -17,6 +17,7 @@ import java.util.Set;
 import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.run.DataFingerprint;
 import org.vae4j.engine.checkpoint.Checkpoint;
+import org.vae4j.runner.run.InitialCheckpoint;
 import org.vae4j.runner.run.RunDirectory;
 import org.vae4j.runner.run.RunDirectoryException;
 import org.vae4j.runner.run.SpecMigration;
@@ -47,6 +48,10 @@ public final class TrainCommand implements CliCommand {
 
     @Parameter(names = "--rerun", description = "Repeat the run in this folder from its resolved spec")
     Path rerun;
+
+    @Parameter(names = "--init-from", description = "Start from another run's parameters (fine-tuning): RUN_DIR "
+            + "(its newest checkpoint) or RUN_DIR/checkpoints/NAME (best, epoch-7)")
+    Path initFrom;
 
     @Parameter(names = "--no-progress", description = "Print one line per epoch only")
     boolean noProgress;
@@ -82,6 +87,10 @@ public final class TrainCommand implements CliCommand {
         }
         if (resume && rerun != null) {
             throw new UsageException("--rerun starts a new run; to continue one use --resume --out RUN_DIR");
+        }
+        if (initFrom != null && (resume || rerun != null)) {
+            throw new UsageException("--init-from starts a new run from another's parameters; --resume and --rerun "
+                    + "take theirs from the run they name");
         }
         ProviderRegistry registry;
         Path specFile;
@@ -129,6 +138,20 @@ public final class TrainCommand implements CliCommand {
         if (runDir == null) {
             runDir = out != null ? out : Path.of("runs", parsed.name());
         }
+        InitialCheckpoint initial = null;
+        if (initFrom != null) {
+            initial = InitialCheckpoint.locate(initFrom);
+        } else if (rerun != null && Files.exists(rerun.resolve("provenance.json"))) {
+            initial = InitialCheckpoint.recorded(SpecParser.MAPPER.readTree(rerun.resolve("provenance.json").toFile()));
+        }
+        if (initial != null) {
+            try {
+                initial.check(parsed, specFile.toString());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--init-from " + initial.file() + ": the checkpoint does not fit the model of "
+                        + specFile + ": " + e.getMessage());
+            }
+        }
         RunDirectory run;
         if (resume) {
             if (!Files.isDirectory(runDir)) {
@@ -159,6 +182,9 @@ public final class TrainCommand implements CliCommand {
             run = RunDirectory.create(runDir, force, console);
         }
         TrainingRun training = new TrainingRun(parsed, specFile.toString(), specDir, run, console, !noProgress);
+        if (initial != null) {
+            training.initFrom(initial);
+        }
         if (rerun != null && Files.exists(rerun.resolve("provenance.json"))) {
             training.expectData(DataFingerprint.of(SpecParser.MAPPER.readTree(rerun.resolve("provenance.json").toFile())));
         }

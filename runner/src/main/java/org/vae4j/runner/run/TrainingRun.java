@@ -41,6 +41,7 @@ public final class TrainingRun {
     private final PrintStream out;
     private final boolean progress;
     private DataFingerprint expectedData;
+    private InitialCheckpoint initial;
 
     /**
      * @param spec     the checked spec
@@ -68,6 +69,17 @@ public final class TrainingRun {
      */
     public TrainingRun expectData(DataFingerprint fingerprint) {
         this.expectedData = fingerprint;
+        return this;
+    }
+
+    /**
+     * Makes a fresh run start from another run's parameters ({@code --init-from}).
+     *
+     * @param checkpoint the checkpoint, already {@linkplain InitialCheckpoint#check checked} against the spec
+     * @return this run
+     */
+    public TrainingRun initFrom(InitialCheckpoint checkpoint) {
+        this.initial = checkpoint;
         return this;
     }
 
@@ -111,6 +123,11 @@ public final class TrainingRun {
             ObjectNode provenance = Provenance.of(spec.resolved(), spec.seed(), data.sha256(), data.source(),
                     commandLine);
             provenance.set(Provenance.PROVIDERS, ProvidersUsed.record(spec.providers()));
+            if (initial != null) {
+                initial.applyTo(params);
+                provenance.set(InitialCheckpoint.PROVENANCE_FIELD, initial.record());
+                say("starting from " + initial.file() + " (" + initial.epochsDone() + " epochs of its own run)");
+            }
             AtomicFiles.writeString(run.provenance(), pretty(provenance));
         }
         say(String.format(Locale.ROOT, "%s: %s, %d parameters; data %s: train %d, validation %d, test %d",

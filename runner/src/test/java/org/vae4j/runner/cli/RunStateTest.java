@@ -117,6 +117,52 @@ class RunStateTest {
         assertTrue(Double.parseDouble(logged.get(1)) > Double.parseDouble(logged.get(3)), "it falls as the model learns");
     }
 
+    /**
+     * --init-from: a new run starts from another's parameters (checked by a learning rate too
+     * small to move them: the new run evaluates as the old one), records the checkpoint, and
+     * --rerun starts from it again; a model of another shape is refused before a folder is made.
+     */
+    @Test
+    void aRunCanStartFromAnotherRunsParameters() throws IOException {
+        Path base = root.resolve("init-base");
+        assertEquals(0, Vae4j.run("train", Specs.write(root.resolve("init-base.json"), spec()), "--out", base,
+                "--epochs", 2, "--no-progress").code());
+        ObjectNode s = spec();
+        s.putObject("optimizer").put("type", "sgd").put("lr", 1e-9);
+        Path tuned = root.resolve("init-tuned");
+        Path file = Specs.write(root.resolve("init-tuned.json"), s);
+        CliResult r = Vae4j.run("train", file, "--out", tuned, "--epochs", 1, "--init-from", base, "--no-progress");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("starting from " + base.resolve("checkpoints/epoch-0002.npz") + " (2 epochs of its "
+                + "own run)"), r.out());
+        double before = Specs.JSON.readTree(Vae4j.run("eval", base).out()).path("neg_elbo").asDouble();
+        double after = Specs.JSON.readTree(Vae4j.run("eval", tuned).out()).path("neg_elbo").asDouble();
+        assertEquals(before, after, 1e-3, "the new run holds the old run's parameters");
+        var recorded = Specs.JSON.readTree(tuned.resolve("provenance.json").toFile()).path("initFrom");
+        assertEquals(base.resolve("checkpoints/epoch-0002.npz").toString(), recorded.path("file").asText());
+        assertEquals(64, recorded.path("sha256").asText().length());
+
+        CliResult again = Vae4j.run("train", "--rerun", tuned, "--no-progress");
+        assertEquals(0, again.code(), again::toString);
+        assertEquals(Specs.JSON.readTree(tuned.resolve("summary.json").toFile()).path("test_neg_elbo").asDouble(),
+                Specs.JSON.readTree(root.resolve("init-tuned-rerun/summary.json").toFile()).path("test_neg_elbo")
+                        .asDouble(), 0, "--rerun starts from the same checkpoint");
+
+        ((ObjectNode) s.get("model").get("encoder")).putArray("hidden").add(16);
+        Path wider = root.resolve("init-other");
+        CliResult refused = Vae4j.run("train", Specs.write(root.resolve("init-other.json"), s), "--out", wider,
+                "--init-from", base.resolve("checkpoints/epoch-2"), "--no-progress");
+        assertEquals(ExitCode.USAGE, refused.code(), refused::toString);
+        assertTrue(refused.err().startsWith("vae4j train: --init-from " + base.resolve("checkpoints/epoch-0002.npz")
+                + ": the checkpoint does not fit the model of "), refused.err());
+        assertTrue(refused.err().contains("has shape [784, 32] in the checkpoint, the model expects [784, 16]"),
+                refused.err());
+        assertFalse(Files.exists(wider), "no run folder for a run that cannot start");
+        CliResult none = Vae4j.run("train", file, "--out", wider, "--init-from", base.resolve("checkpoints/best"));
+        assertEquals(ExitCode.RUN_DIRECTORY, none.code(), none::toString);
+        assertEquals(ExitCode.USAGE, Vae4j.run("train", "--resume", "--out", tuned, "--init-from", base).code());
+    }
+
     @Test
     void resumingToTheEpochsAlreadyTrainedRewritesNothing() throws Exception {
         Path run = root.resolve("done");

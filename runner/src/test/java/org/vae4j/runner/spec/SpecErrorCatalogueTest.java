@@ -846,8 +846,8 @@ class SpecErrorCatalogueTest {
         new Case("mistyped option", "`vae4j train SPEC.json --epoch 3`", write(base()), "--epoch", "3")
                 .command("train")
                 .failsWith(2, "unknown option '--epoch'; the options of train are: --beta-mode, --epochs, --force, "
-                        + "--latent-size, --loss-mode, --no-progress, --out, --log-dir, --plugins, --rerun, --resume, "
-                        + "--seed, --target-beta");
+                        + "--init-from, --latent-size, --loss-mode, --no-progress, --out, --log-dir, --plugins, --rerun, "
+                        + "--resume, --seed, --target-beta");
     }
 
     @Test

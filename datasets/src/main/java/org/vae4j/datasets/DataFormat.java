@@ -14,5 +14,10 @@ public enum DataFormat {
      * {@code cifar-10-batches-bin/data_batch_1.bin} ... {@code data_batch_5.bin} and
      * {@code test_batch.bin}. Read by {@link Cifar10Reader}.
      */
-    CIFAR10_BINARY
+    CIFAR10_BINARY,
+    /**
+     * Image files in a folder per class: {@code train/<class>/*.png} and {@code test/<class>/*.png}
+     * (also JPEG, BMP, GIF). Read by {@link ImageFolderReader}.
+     */
+    IMAGE_FOLDER
 }

@@ -23,6 +23,9 @@ public final class DatasetCatalog {
     static final List<String> IDX_FILES = List.of("train-images-idx3-ubyte.gz",
             "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
 
+    /** The name of the data set made of the user's own image files ({@link DataFormat#IMAGE_FOLDER}). */
+    public static final String IMAGE_FOLDER = "image-folder";
+
     private static final String TFDS = "github.com/tensorflow/datasets, tensorflow_datasets/url_checksums/";
 
     private static final DatasetCatalog STANDARD = new DatasetCatalog(List.of(
@@ -60,7 +63,10 @@ public final class DatasetCatalog {
                             List.of(URI.create("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz")),
                             "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd",
                             170052171)),
-                    "https://www.cs.toronto.edu/~kriz/cifar.html", null, TFDS + "cifar10.txt")));
+                    "https://www.cs.toronto.edu/~kriz/cifar.html", null, TFDS + "cifar10.txt"),
+            // your own images: found only where data.path says, never downloaded
+            new DatasetDescriptor(IMAGE_FOLDER, DataFormat.IMAGE_FOLDER, List.of(),
+                    "train/<class>/ and test/<class>/ image folders, as torchvision's ImageFolder", null, "none")));
 
     private final Map<String, DatasetDescriptor> byName = new LinkedHashMap<>();
 
@@ -77,7 +83,7 @@ public final class DatasetCatalog {
         }
     }
 
-    /** @return the built-in catalog: fashion-mnist, mnist, kmnist, cifar-10 */
+    /** @return the built-in catalog: fashion-mnist, mnist, kmnist, cifar-10, image-folder */
     public static DatasetCatalog standard() {
         return STANDARD;
     }

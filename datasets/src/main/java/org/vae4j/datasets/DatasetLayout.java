@@ -48,7 +48,28 @@ final class DatasetLayout {
         return switch (format) {
             case IDX -> probeIdx(place);
             case CIFAR10_BINARY -> probeCifar(place, extractInto);
+            case IMAGE_FOLDER -> probeImageFolder(place);
         };
+    }
+
+    private static Probe probeImageFolder(Path dir) {
+        if (!Files.isDirectory(dir.resolve("train")) || !Files.isDirectory(dir.resolve("test"))) {
+            return Probe.miss("has no train/ and test/ folders; put the images in train/<class>/ and test/<class>/");
+        }
+        try {
+            List<Path> train = ImageFolderReader.imageFiles(dir.resolve("train"));
+            List<Path> test = ImageFolderReader.imageFiles(dir.resolve("test"));
+            for (List<Path> files : List.of(train, test)) {
+                if (files.isEmpty()) {
+                    String split = files == train ? "train" : "test";
+                    return Probe.miss("has no images in " + split + "/<class>/ (" + String.join(", ",
+                            ImageFolderReader.EXTENSIONS) + ")");
+                }
+            }
+            return new Probe(new LocatedFiles(dir, train, test), null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static Probe probeIdx(Path dir) {

@@ -20,7 +20,7 @@ public final class LocatedDataset {
     private final List<Path> testFiles;
     private final String source;
     private Map<Path, String> sha256;
-    /** The classes of every IDX data set of the catalog (MNIST, Fashion-MNIST, KMNIST). */
+    /** The classes of every data set of the catalog (MNIST, Fashion-MNIST, KMNIST, CIFAR-10). */
     private static final int IDX_CLASSES = 10;
 
     /**
@@ -129,7 +129,25 @@ public final class LocatedDataset {
                 yield set;
             }
             case CIFAR10_BINARY -> Cifar10Reader.read(files);
+            case IMAGE_FOLDER -> ImageFolderReader.read(files, classNames(),
+                    files == testFiles ? ImageFolderReader.shapeOf(trainFiles.get(0)) : null);
         };
+    }
+
+    /**
+     * @return the class names, in label order: an image folder's class folders under
+     *         {@code train/}, sorted; a known data set's names (ten classes for all of them)
+     */
+    public List<String> classNames() {
+        if (descriptor.format() != DataFormat.IMAGE_FOLDER) {
+            return ClassNames.of(name(), IDX_CLASSES);
+        }
+        try {
+            return ImageFolderReader.classFolders(directory.resolve("train")).stream()
+                    .map(p -> p.getFileName().toString()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + directory.resolve("train") + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

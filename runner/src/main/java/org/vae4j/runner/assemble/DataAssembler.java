@@ -64,7 +64,7 @@ public final class DataAssembler {
         ImageBatches valBatches = validation == null ? null : evaluationBatches(spec, validation);
         ImageBatches testBatches = evaluationBatches(spec, test);
         return new TrainingData(train, validation, test, trainBatches, valBatches, testBatches,
-                ModelAssembler.dataInfo(d, train.shape()), located.sha256(), located.source());
+                ModelAssembler.dataInfo(d, train.shape(), located.classNames()), located.sha256(), located.source());
     }
 
     /**

@@ -117,8 +117,17 @@ public final class ModelAssembler {
      * @return what components may know of the data
      */
     public static DataInfo dataInfo(DataSpec d, long[] shape) {
+        return dataInfo(d, shape, org.vae4j.datasets.ClassNames.of(d.dataset(), 10));
+    }
+
+    /**
+     * @param d          the spec's data section
+     * @param shape      one example's shape
+     * @param classNames the class names in label order (an image folder's own)
+     * @return what components may know of the data
+     */
+    public static DataInfo dataInfo(DataSpec d, long[] shape, List<String> classNames) {
         int levels = "quantize".equals(d.transform()) ? 1 << d.bits() : 0;
-        return new DataInfo(d.dataset(), shape, d.transform(), levels, d.input(),
-                org.vae4j.datasets.ClassNames.of(d.dataset(), 10));
+        return new DataInfo(d.dataset(), shape, d.transform(), levels, d.input(), classNames);
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.vae4j.api.model.Sampler;
-import org.vae4j.datasets.ClassNames;
 import org.vae4j.datasets.ImageSet;
 import org.vae4j.datasets.LocatedDataset;
 import org.vae4j.engine.io.AtomicFiles;
@@ -123,7 +122,10 @@ public final class ScoreCommand implements CliCommand {
             counts.add(c);
         }
         ArrayNode names = json.putArray("class_names");
-        ClassNames.of(located.name(), s.classCounts().length).forEach(names::add);
+        List<String> known = located.classNames();
+        for (int k = 0; k < s.classCounts().length; k++) {
+            names.add(k < known.size() ? known.get(k) : "class " + k);
+        }
         json.put("classifier", s.classifierFolder().toString());
         String text = SpecParser.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);
         out.println(text);

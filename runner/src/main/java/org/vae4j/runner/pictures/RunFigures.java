@@ -34,7 +34,6 @@ import org.vae4j.engine.math.NormalQuantile;
 import org.vae4j.runner.pictures.Pca;
 import org.vae4j.runner.pictures.Pictures;
 import org.vae4j.runner.pictures.Charts;
-import org.vae4j.datasets.ClassNames;
 import org.vae4j.runner.pictures.LatentScatter;
 import org.vae4j.runner.pictures.LearningCurve;
 import org.vae4j.runner.spec.ExperimentSpec;
@@ -358,7 +357,10 @@ public final class RunFigures {
         for (int label : labels) {
             classes = Math.max(classes, label + 1);
         }
-        List<String> names = ClassNames.of(spec.data().dataset(), classes);
+        List<String> names = new java.util.ArrayList<>(info.classNames());
+        for (int k = names.size(); k < classes; k++) {
+            names.add("class " + k);
+        }
         if (encoder.latentDim() == 2) {
             return LatentScatter.chart(title, "z1", "z2", means, labels, names);
         }

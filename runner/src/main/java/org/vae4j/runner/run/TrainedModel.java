@@ -60,7 +60,11 @@ public record TrainedModel(ExperimentSpec spec, Model model, DataInfo data, int 
         if (shape.length == 0) {
             throw new RunDirectoryException(run.checkpoints() + ": checkpoint metadata has no dataShape");
         }
-        DataInfo data = ModelAssembler.dataInfo(spec.data(), shape);
+        List<String> classNames = new java.util.ArrayList<>();
+        ckpt.metadata().path("classNames").forEach(n -> classNames.add(n.asText()));
+        // checkpoints before class names were recorded: the data set's known names
+        DataInfo data = classNames.isEmpty() ? ModelAssembler.dataInfo(spec.data(), shape)
+                : ModelAssembler.dataInfo(spec.data(), shape, classNames);
         Model model = ModelAssembler.build(spec, data, run.spec().toString());
         try {
             ckpt.restore(ModelParameters.of(model, ModelAssembler.TYPE));

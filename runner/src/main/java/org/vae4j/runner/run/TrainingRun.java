@@ -162,6 +162,7 @@ public final class TrainingRun {
                 meta.put("seed", spec.seed());
                 meta.set("spec", spec.resolved());
                 meta.putPOJO("dataShape", data.shape());
+                meta.putPOJO("classNames", data.info().classNames());
                 meta.set(Provenance.PROVIDERS, providersUsed);
                 if (stopping.active()) {
                     boolean better = stopping.observe(epoch + 1, r.validation());

@@ -168,6 +168,10 @@ public final class SpecParser {
         int batchSize = (int) d.integer("batchSize", 128L, 1, 1_000_000);
         int evalBatchSize = (int) d.integer("evalBatchSize", 1000L, 1, 1_000_000);
         boolean download = d.bool("download", true);
+        if (DatasetCatalog.IMAGE_FOLDER.equals(dataset) && path == null) {
+            problems.add("$.data.path", "is required for " + DatasetCatalog.IMAGE_FOLDER + ": the folder holding "
+                    + "train/<class>/ and test/<class>/ with the images");
+        }
         d.finish();
         DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, limit,
                 batchSize, evalBatchSize, download);

@@ -234,7 +234,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         obj(s, "data").remove("dataset");
         spec(s, "missing `data.dataset`", "no `\"dataset\"`")
-                .fails(2, "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist, cifar-10");
+                .fails(2, "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist, cifar-10, image-folder");
     }
 
     @Test
@@ -324,7 +324,7 @@ class SpecErrorCatalogueTest {
         s.putArray("data").add("fashion-mnist");
         spec(s, "section not an object", "`\"data\": [\"fashion-mnist\"]`")
                 .fails(2, "$.data: must be a JSON object, got an array",
-                        "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist, cifar-10");
+                        "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist, cifar-10, image-folder");
     }
 
     @Test
@@ -502,7 +502,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         obj(s, "data").put("dataset", "cifar100");
         spec(s, "unknown `data.dataset`", "`\"dataset\": \"cifar100\"`")
-                .fails(2, "$.data.dataset: unknown value 'cifar100'; one of: fashion-mnist, mnist, kmnist, cifar-10");
+                .fails(2, "$.data.dataset: unknown value 'cifar100'; one of: fashion-mnist, mnist, kmnist, cifar-10, image-folder");
     }
 
     @Test

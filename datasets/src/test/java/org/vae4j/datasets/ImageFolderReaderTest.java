@@ -1,0 +1,116 @@
+package org.vae4j.datasets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Image folders as torchvision's ImageFolder reads them: classes from the sorted folder names,
+ * pixels exactly as written (PNG is lossless), grey or RGB channels first, and every problem
+ * named with its file.
+ */
+class ImageFolderReaderTest {
+    @TempDir
+    Path dir;
+
+    /** A 3x2 grey image whose pixel (x, y) is base + 10 y + x. */
+    private static Path grey(Path file, int base) throws IOException {
+        BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 3; x++) {
+                img.getRaster().setSample(x, y, 0, base + 10 * y + x);
+            }
+        }
+        return write(file, img);
+    }
+
+    private static Path write(Path file, BufferedImage img) throws IOException {
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    private LocatedDataset locate() {
+        return new DataLocator(DatasetCatalog.standard(), List.of(), new Downloader()).locate(DatasetCatalog.IMAGE_FOLDER, dir,
+                Map.of(), false);
+    }
+
+    @Test
+    void classesAreTheSortedFoldersAndPixelsAreExact() throws IOException {
+        grey(dir.resolve("train/shoes/b.png"), 100);
+        grey(dir.resolve("train/shoes/a.png"), 50);
+        grey(dir.resolve("train/bags/x.png"), 0);
+        grey(dir.resolve("test/shoes/t.png"), 200);
+        Files.writeString(dir.resolve("train/bags/notes.txt"), "not an image, not read");
+        LocatedDataset d = locate();
+        assertEquals(List.of("bags", "shoes"), d.classNames());
+        ImageSet train = d.train();
+        assertArrayEquals(new long[] {1, 2, 3}, train.shape());
+        assertEquals(3, train.size());
+        // bags/x, then shoes/a, shoes/b: class folder by class folder, files sorted
+        assertArrayEquals(new int[] {0, 1, 1}, train.labels());
+        assertEquals(50 + 10 + 2, train.pixel(1, 5));
+        assertEquals(100, train.pixel(2, 0));
+        ImageSet test = d.test();
+        assertArrayEquals(new int[] {1}, test.labels());
+        assertEquals(200 + 11, test.pixel(0, 4));
+        assertEquals(4, d.files().size(), "each image is hashed for provenance");
+    }
+
+    @Test
+    void colourImagesAreReadChannelsFirst() throws IOException {
+        for (String f : new String[] {"train/a/1.png", "test/a/2.png"}) {
+            BufferedImage img = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+            img.setRGB(0, 0, 0x102030);
+            img.setRGB(1, 0, 0x405060);
+            write(dir.resolve(f), img);
+        }
+        ImageSet train = locate().train();
+        assertArrayEquals(new long[] {3, 1, 2}, train.shape());
+        // R plane, G plane, B plane
+        int[] expected = {0x10, 0x40, 0x20, 0x50, 0x30, 0x60};
+        for (int k = 0; k < 6; k++) {
+            assertEquals(expected[k], train.pixel(0, k), "value " + k);
+        }
+    }
+
+    @Test
+    void problemsNameTheFile() throws IOException {
+        grey(dir.resolve("train/a/1.png"), 0);
+        Path odd = write(dir.resolve("train/a/2.png"), new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY));
+        grey(dir.resolve("test/a/1.png"), 0);
+        DataFormatException size = assertThrows(DataFormatException.class, () -> locate().train());
+        assertEquals(odd + ": is 4x4 pixels, but the first image, " + dir.resolve("train/a/1.png") + ", is 3x2; "
+                + "give images of one size (vae4j does not resize)", size.getMessage());
+        Files.delete(odd);
+        Path broken = dir.resolve("train/a/3.png");
+        Files.writeString(broken, "this is text");
+        DataFormatException unreadable = assertThrows(DataFormatException.class, () -> locate().train());
+        assertTrue(unreadable.getMessage().startsWith(broken + ": "), unreadable.getMessage());
+        Files.delete(broken);
+        Path stranger = grey(dir.resolve("test/b/1.png"), 0);
+        assertEquals(stranger + ": is in the class folder 'b', which the training images do not have (their classes: a)",
+                assertThrows(DataFormatException.class, () -> locate().test()).getMessage());
+    }
+
+    @Test
+    void aFolderWithoutTrainAndTestSaysWhatItNeeds() throws IOException {
+        grey(dir.resolve("a/1.png"), 0);
+        DataNotFoundException e = assertThrows(DataNotFoundException.class, this::locate);
+        assertTrue(e.getMessage().contains("has no train/ and test/ folders; put the images in train/<class>/ and "
+                + "test/<class>/"), e.getMessage());
+        assertTrue(e.getMessage().contains("correct the path: a folder with train/<class>/ and test/<class>/"),
+                e.getMessage());
+    }
+}

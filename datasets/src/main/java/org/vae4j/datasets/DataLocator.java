@@ -96,8 +96,8 @@ public final class DataLocator {
             if (found != null) {
                 return found;
             }
-            throw new DataNotFoundException(d.name(), attempts, d.format() == DataFormat.IMAGE_FOLDER
-                    ? "correct the path: a folder with train/<class>/ and test/<class>/ holding the images"
+            throw new DataNotFoundException(d.name(), attempts, d.format().ownDataLayout() != null
+                    ? "correct the path: " + d.format().ownDataLayout()
                     : "correct the path, or leave it out of the spec to let vae4j search $" + DATA_ENV + ", "
                     + describeSystemDirs(d) + " and its cache " + cache);
         }

@@ -25,6 +25,10 @@ public final class DatasetCatalog {
 
     /** The name of the data set made of the user's own image files ({@link DataFormat#IMAGE_FOLDER}). */
     public static final String IMAGE_FOLDER = "image-folder";
+    /** The name of the data set made of the user's own NumPy arrays, one file each ({@link DataFormat#NPY}). */
+    public static final String NPY = "npy";
+    /** The name of the data set made of the user's own NumPy arrays in one file ({@link DataFormat#NPZ}). */
+    public static final String NPZ = "npz";
 
     private static final String TFDS = "github.com/tensorflow/datasets, tensorflow_datasets/url_checksums/";
 
@@ -66,7 +70,11 @@ public final class DatasetCatalog {
                     "https://www.cs.toronto.edu/~kriz/cifar.html", null, TFDS + "cifar10.txt"),
             // your own images: found only where data.path says, never downloaded
             new DatasetDescriptor(IMAGE_FOLDER, DataFormat.IMAGE_FOLDER, List.of(),
-                    "train/<class>/ and test/<class>/ image folders, as torchvision's ImageFolder", null, "none")));
+                    "train/<class>/ and test/<class>/ image folders, as torchvision's ImageFolder", null, "none"),
+            new DatasetDescriptor(NPY, DataFormat.NPY, List.of(),
+                    "x_train.npy, x_test.npy (y_train.npy, y_test.npy) NumPy arrays", null, "none"),
+            new DatasetDescriptor(NPZ, DataFormat.NPZ, List.of(),
+                    "an .npz file of x_train, x_test (y_train, y_test), as Keras's mnist.npz", null, "none")));
 
     private final Map<String, DatasetDescriptor> byName = new LinkedHashMap<>();
 
@@ -83,7 +91,7 @@ public final class DatasetCatalog {
         }
     }
 
-    /** @return the built-in catalog: fashion-mnist, mnist, kmnist, cifar-10, image-folder */
+    /** @return the built-in catalog: fashion-mnist, mnist, kmnist, cifar-10, image-folder, npy, npz */
     public static DatasetCatalog standard() {
         return STANDARD;
     }

@@ -49,7 +49,48 @@ final class DatasetLayout {
             case IDX -> probeIdx(place);
             case CIFAR10_BINARY -> probeCifar(place, extractInto);
             case IMAGE_FOLDER -> probeImageFolder(place);
+            case NPY -> probeNpy(place);
+            case NPZ -> probeNpz(place);
         };
+    }
+
+    private static Probe probeNpy(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Probe.miss("is a file, expected a folder holding " + NumpyReader.X_TRAIN + ".npy and "
+                    + NumpyReader.X_TEST + ".npy (for one .npz file use \"dataset\": \"npz\")");
+        }
+        List<String> missing = new ArrayList<>();
+        for (String key : List.of(NumpyReader.X_TRAIN, NumpyReader.X_TEST)) {
+            if (!Files.isRegularFile(dir.resolve(key + ".npy"))) {
+                missing.add(key + ".npy");
+            }
+        }
+        if (!missing.isEmpty()) {
+            return Probe.miss("lacks " + String.join(", ", missing));
+        }
+        Path yTrain = dir.resolve(NumpyReader.Y_TRAIN + ".npy");
+        Path yTest = dir.resolve(NumpyReader.Y_TEST + ".npy");
+        if (Files.isRegularFile(yTrain) != Files.isRegularFile(yTest)) {
+            return Probe.miss("has " + (Files.isRegularFile(yTrain) ? yTrain : yTest).getFileName()
+                    + " but not " + (Files.isRegularFile(yTrain) ? yTest : yTrain).getFileName()
+                    + ": give labels for both splits or for neither");
+        }
+        List<Path> train = new ArrayList<>(List.of(dir.resolve(NumpyReader.X_TRAIN + ".npy")));
+        List<Path> test = new ArrayList<>(List.of(dir.resolve(NumpyReader.X_TEST + ".npy")));
+        if (Files.isRegularFile(yTrain)) {
+            train.add(yTrain);
+            test.add(yTest);
+        }
+        return new Probe(new LocatedFiles(dir, train, test), null);
+    }
+
+    private static Probe probeNpz(Path file) {
+        if (Files.isDirectory(file)) {
+            return Probe.miss("is a folder, expected the .npz file itself (for a folder of .npy files use "
+                    + "\"dataset\": \"npy\")");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return new Probe(new LocatedFiles(dir, List.of(file), List.of(file)), null);
     }
 
     private static Probe probeImageFolder(Path dir) {

@@ -63,7 +63,8 @@ public final class LocatedDataset {
     public List<Path> files() {
         List<Path> all = new ArrayList<>(trainFiles);
         all.addAll(testFiles);
-        return Collections.unmodifiableList(all);
+        // an npz file holds both splits
+        return all.stream().distinct().toList();
     }
 
     /** @return the files of the test split, in reading order */
@@ -107,7 +108,7 @@ public final class LocatedDataset {
      * @throws DataFormatException if a file is damaged
      */
     public ImageSet train() {
-        return read(trainFiles).withDescription(name() + " train");
+        return read(false).withDescription(name() + " train");
     }
 
     /**
@@ -117,10 +118,11 @@ public final class LocatedDataset {
      * @throws DataFormatException if a file is damaged
      */
     public ImageSet test() {
-        return read(testFiles).withDescription(name() + " test");
+        return read(true).withDescription(name() + " test");
     }
 
-    private ImageSet read(List<Path> files) {
+    private ImageSet read(boolean test) {
+        List<Path> files = test ? testFiles : trainFiles;
         return switch (descriptor.format()) {
             case IDX -> {
                 ImageSet set = IdxReader.read(files.get(0), files.get(1));
@@ -130,15 +132,22 @@ public final class LocatedDataset {
             }
             case CIFAR10_BINARY -> Cifar10Reader.read(files);
             case IMAGE_FOLDER -> ImageFolderReader.read(files, classNames(),
-                    files == testFiles ? ImageFolderReader.shapeOf(trainFiles.get(0)) : null);
+                    test ? ImageFolderReader.shapeOf(trainFiles.get(0)) : null);
+            case NPY -> NumpyReader.readNpy(files.get(0), files.size() > 1 ? files.get(1) : null,
+                    test ? classNames().size() : 0);
+            case NPZ -> NumpyReader.readNpz(files.get(0), test, test ? classNames().size() : 0);
         };
     }
 
     /**
      * @return the class names, in label order: an image folder's class folders under
-     *         {@code train/}, sorted; a known data set's names (ten classes for all of them)
+     *         {@code train/}, sorted; "class 0" ... for NumPy arrays, as many as the training
+     *         labels span (one if unlabelled); a known data set's names (ten classes for all of them)
      */
     public List<String> classNames() {
+        if (descriptor.format() == DataFormat.NPY || descriptor.format() == DataFormat.NPZ) {
+            return ClassNames.of(name(), NumpyReader.classCount(descriptor.format(), trainFiles));
+        }
         if (descriptor.format() != DataFormat.IMAGE_FOLDER) {
             return ClassNames.of(name(), IDX_CLASSES);
         }

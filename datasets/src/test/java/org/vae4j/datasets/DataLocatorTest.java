@@ -165,7 +165,7 @@ class DataLocatorTest {
     @Test
     void unknownDataSet() {
         var e = assertThrows(IllegalArgumentException.class, () -> locate("fmnist", null));
-        assertEquals("unknown data set 'fmnist', expected one of fashion-mnist, mnist, kmnist, cifar-10, image-folder",
+        assertEquals("unknown data set 'fmnist', expected one of fashion-mnist, mnist, kmnist, cifar-10, image-folder, npy, npz",
                 e.getMessage());
     }
 

@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class DatasetCatalogTest {
     @Test
-    void knowsTheFourDataSetsWithVerifiableDownloadsAndImageFolders() {
+    void knowsTheFourDataSetsWithVerifiableDownloadsAndTheUsersOwnFormats() {
         DatasetCatalog c = DatasetCatalog.standard();
-        assertEquals(List.of("fashion-mnist", "mnist", "kmnist", "cifar-10", "image-folder"), c.names());
-        assertTrue(c.get("image-folder").downloads().isEmpty(), "the user's own images are never downloaded");
+        assertEquals(List.of("fashion-mnist", "mnist", "kmnist", "cifar-10", "image-folder", "npy", "npz"), c.names());
+        for (String own : List.of("image-folder", "npy", "npz")) {
+            assertTrue(c.get(own).downloads().isEmpty(), "the user's own data is never downloaded: " + own);
+            assertNotNull(c.get(own).format().ownDataLayout(), own);
+        }
+        assertEquals(null, c.get("mnist").format().ownDataLayout());
         for (DatasetDescriptor d : c.all().subList(0, 4)) {
             assertTrue(d.downloads().size() >= 1);
             for (RemoteFile f : d.downloads()) {

@@ -9,6 +9,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
@@ -87,6 +88,19 @@ public final class Npz {
      *                     {@link Npy#read}), its checksum does not match, or a key repeats
      */
     public static Map<String, INDArray> read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads some of the arrays in an NPZ file, skipping the others unread (a data set's test
+     * split without its training images).
+     *
+     * @param file the file
+     * @param keys the keys to read; {@code null} for all
+     * @return those of the keys the file holds, in the order of the file
+     * @throws IOException as {@link #read(Path)}, for the entries read
+     */
+    public static Map<String, INDArray> read(Path file, Set<String> keys) throws IOException {
         Objects.requireNonNull(file, "file");
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         ZipFile zip;
@@ -104,6 +118,9 @@ public final class Npz {
                     throw new IOException(file + ": entry '" + name + "' is not a <key>" + SUFFIX + " array");
                 }
                 String key = name.substring(0, name.length() - SUFFIX.length());
+                if (keys != null && !keys.contains(key)) {
+                    continue;
+                }
                 INDArray array = readEntry(file, zip, entry, key);
                 if (arrays.putIfAbsent(key, array) != null) {
                     throw new IOException(file + ": entry '" + key + "' occurs twice");

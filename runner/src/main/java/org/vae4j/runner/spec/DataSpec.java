@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * {@code "data"}: which data set, how its pixels become model inputs and targets, and batching.
  *
- * @param dataset        the data set name: fashion-mnist, mnist, kmnist, cifar-10, image-folder
+ * @param dataset        the data set name: fashion-mnist, mnist, kmnist, cifar-10, image-folder, npy, npz
  * @param path           a folder holding the data set's files, tried first; null to search
  * @param transform      what the likelihood scores: scale ([0,1]), quantize (k-bit levels),
  *                       binarize (Bernoulli draw with a fixed seed), dynamic-binarize (drawn anew

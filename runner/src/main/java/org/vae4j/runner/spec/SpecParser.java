@@ -168,9 +168,10 @@ public final class SpecParser {
         int batchSize = (int) d.integer("batchSize", 128L, 1, 1_000_000);
         int evalBatchSize = (int) d.integer("evalBatchSize", 1000L, 1, 1_000_000);
         boolean download = d.bool("download", true);
-        if (DatasetCatalog.IMAGE_FOLDER.equals(dataset) && path == null) {
-            problems.add("$.data.path", "is required for " + DatasetCatalog.IMAGE_FOLDER + ": the folder holding "
-                    + "train/<class>/ and test/<class>/ with the images");
+        String ownLayout = dataset == null || !DATASETS.contains(dataset) ? null
+                : DatasetCatalog.standard().get(dataset).format().ownDataLayout();
+        if (ownLayout != null && path == null) {
+            problems.add("$.data.path", "is required for " + dataset + ": " + ownLayout);
         }
         d.finish();
         DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, limit,

@@ -234,7 +234,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         obj(s, "data").remove("dataset");
         spec(s, "missing `data.dataset`", "no `\"dataset\"`")
-                .fails(2, "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist, cifar-10, image-folder");
+                .fails(2, "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist, cifar-10, image-folder, npy, npz");
     }
 
     @Test
@@ -324,7 +324,7 @@ class SpecErrorCatalogueTest {
         s.putArray("data").add("fashion-mnist");
         spec(s, "section not an object", "`\"data\": [\"fashion-mnist\"]`")
                 .fails(2, "$.data: must be a JSON object, got an array",
-                        "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist, cifar-10, image-folder");
+                        "$.data.dataset: is required; one of: fashion-mnist, mnist, kmnist, cifar-10, image-folder, npy, npz");
     }
 
     @Test
@@ -502,7 +502,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         obj(s, "data").put("dataset", "cifar100");
         spec(s, "unknown `data.dataset`", "`\"dataset\": \"cifar100\"`")
-                .fails(2, "$.data.dataset: unknown value 'cifar100'; one of: fashion-mnist, mnist, kmnist, cifar-10, image-folder");
+                .fails(2, "$.data.dataset: unknown value 'cifar100'; one of: fashion-mnist, mnist, kmnist, cifar-10, image-folder, npy, npz");
     }
 
     @Test
@@ -940,6 +940,35 @@ class SpecErrorCatalogueTest {
         spec(Specs.tiny(bad.toString()), "an IDX label outside the data set's classes", "label 12 in a labels file")
                 .failsWith(3, labels + ": label 12 of image 17 (byte 25) is outside 0..9, the 10 classes of this "
                         + "data set");
+    }
+
+    @Test
+    void numpyImagesOutOfRange() throws IOException {
+        Path arrays = dir.resolve("arrays");
+        Files.createDirectories(arrays);
+        for (String split : List.of("x_train", "x_test")) {
+            try (var out = Files.newOutputStream(arrays.resolve(split + ".npy"))) {
+                org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.valueArrayOf(new long[] {300, 28, 28},
+                        0.5f, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+                x.putScalar(new long[] {3, 0, 7}, 37);
+                org.vae4j.engine.io.Npy.write(x, out);
+            }
+        }
+        ObjectNode s = Specs.tiny(arrays.toString());
+        obj(s, "data").put("dataset", "npy");
+        Path x = arrays.resolve("x_train.npy");
+        spec(s, "NumPy images out of range", "a float pixel of 37 in `x_train.npy`")
+                .failsWith(3, x + ": the array holds 37.0 at flat index 2359 (image 3): floating-point images must lie "
+                        + "in [0, 1]; divide by 255, or store them as uint8");
+    }
+
+    @Test
+    void numpyDataWithoutPath() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("dataset", "npy").remove("path");
+        spec(s, "own data without a path", "`\"dataset\": \"npy\"` and no `\"path\"`")
+                .fails(2, "$.data.path: is required for npy: a folder holding x_train.npy and x_test.npy (and "
+                        + "y_train.npy, y_test.npy for labels)");
     }
 
     @Test

@@ -59,27 +59,32 @@ final class DatasetLayout {
             return Probe.miss("is a file, expected a folder holding " + NumpyReader.X_TRAIN + ".npy and "
                     + NumpyReader.X_TEST + ".npy (for one .npz file use \"dataset\": \"npz\")");
         }
-        List<String> missing = new ArrayList<>();
-        for (String key : List.of(NumpyReader.X_TRAIN, NumpyReader.X_TEST)) {
-            if (!Files.isRegularFile(dir.resolve(key + ".npy"))) {
-                missing.add(key + ".npy");
-            }
-        }
-        if (!missing.isEmpty()) {
-            return Probe.miss("lacks " + String.join(", ", missing));
-        }
+        Path xTrain = dir.resolve(NumpyReader.X_TRAIN + ".npy");
+        Path xTest = dir.resolve(NumpyReader.X_TEST + ".npy");
         Path yTrain = dir.resolve(NumpyReader.Y_TRAIN + ".npy");
         Path yTest = dir.resolve(NumpyReader.Y_TEST + ".npy");
-        if (Files.isRegularFile(yTrain) != Files.isRegularFile(yTest)) {
+        if (!Files.isRegularFile(xTrain)) {
+            return Probe.miss("lacks " + xTrain.getFileName());
+        }
+        boolean hasTest = Files.isRegularFile(xTest);
+        if (!hasTest && Files.isRegularFile(yTest)) {
+            return Probe.miss("has " + yTest.getFileName() + " but not " + xTest.getFileName());
+        }
+        if (hasTest && Files.isRegularFile(yTrain) != Files.isRegularFile(yTest)) {
             return Probe.miss("has " + (Files.isRegularFile(yTrain) ? yTrain : yTest).getFileName()
                     + " but not " + (Files.isRegularFile(yTrain) ? yTest : yTrain).getFileName()
                     + ": give labels for both splits or for neither");
         }
-        List<Path> train = new ArrayList<>(List.of(dir.resolve(NumpyReader.X_TRAIN + ".npy")));
-        List<Path> test = new ArrayList<>(List.of(dir.resolve(NumpyReader.X_TEST + ".npy")));
+        List<Path> train = new ArrayList<>(List.of(xTrain));
+        List<Path> test = new ArrayList<>();
+        if (hasTest) {
+            test.add(xTest);
+        }
         if (Files.isRegularFile(yTrain)) {
             train.add(yTrain);
-            test.add(yTest);
+            if (hasTest) {
+                test.add(yTest);
+            }
         }
         return new Probe(new LocatedFiles(dir, train, test), null);
     }
@@ -89,23 +94,34 @@ final class DatasetLayout {
             return Probe.miss("is a folder, expected the .npz file itself (for a folder of .npy files use "
                     + "\"dataset\": \"npy\")");
         }
+        java.util.Set<String> keys = NumpyReader.npzKeys(file);
+        if (!keys.contains(NumpyReader.X_TRAIN)) {
+            return Probe.miss("has no array '" + NumpyReader.X_TRAIN + "' (it holds " + (keys.isEmpty() ? "none"
+                    : String.join(", ", new java.util.TreeSet<>(keys))) + ")");
+        }
         Path dir = file.toAbsolutePath().getParent();
-        return new Probe(new LocatedFiles(dir, List.of(file), List.of(file)), null);
+        // no x_test: the test split is held out of x_train ($.data.testFraction)
+        return new Probe(new LocatedFiles(dir, List.of(file), keys.contains(NumpyReader.X_TEST) ? List.of(file)
+                : List.of()), null);
     }
 
     private static Probe probeImageFolder(Path dir) {
-        if (!Files.isDirectory(dir.resolve("train")) || !Files.isDirectory(dir.resolve("test"))) {
-            return Probe.miss("has no train/ and test/ folders; put the images in train/<class>/ and test/<class>/");
+        if (!Files.isDirectory(dir.resolve("train"))) {
+            return Probe.miss("has no train/ folder; put the images in train/<class>/ (and test/<class>/, or set "
+                    + "$.data.testFraction)");
         }
         try {
             List<Path> train = ImageFolderReader.imageFiles(dir.resolve("train"));
-            List<Path> test = ImageFolderReader.imageFiles(dir.resolve("test"));
-            for (List<Path> files : List.of(train, test)) {
-                if (files.isEmpty()) {
-                    String split = files == train ? "train" : "test";
-                    return Probe.miss("has no images in " + split + "/<class>/ (" + String.join(", ",
-                            ImageFolderReader.EXTENSIONS) + ")");
-                }
+            if (train.isEmpty()) {
+                return Probe.miss("has no images in train/<class>/ (" + String.join(", ", ImageFolderReader.EXTENSIONS)
+                        + ")");
+            }
+            // no test/ folder: the test split is held out of train/ ($.data.testFraction)
+            boolean hasTest = Files.isDirectory(dir.resolve("test"));
+            List<Path> test = hasTest ? ImageFolderReader.imageFiles(dir.resolve("test")) : List.of();
+            if (hasTest && test.isEmpty()) {
+                return Probe.miss("has no images in test/<class>/ (" + String.join(", ", ImageFolderReader.EXTENSIONS)
+                        + ")");
             }
             return new Probe(new LocatedFiles(dir, train, test), null);
         } catch (java.io.IOException e) {

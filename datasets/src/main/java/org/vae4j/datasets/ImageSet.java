@@ -173,6 +173,27 @@ public final class ImageSet {
     }
 
     /**
+     * A copy of some of the images, in the order given: a new set, whose {@link #sourceIndex}
+     * counts from 0 (seeded per-image draws follow the selection, which is itself seeded).
+     *
+     * @param images indices into this set
+     * @param what   what the selection is, appended to the description
+     * @return the selection
+     * @throws IndexOutOfBoundsException if an index is outside this set
+     */
+    public ImageSet select(int[] images, String what) {
+        int d = dimensions;
+        byte[] px = new byte[images.length * d];
+        int[] lb = new int[images.length];
+        for (int i = 0; i < images.length; i++) {
+            int k = checkImage(images[i]);
+            System.arraycopy(pixels, (first + k) * d, px, i * d, d);
+            lb[i] = labels[first + k];
+        }
+        return new ImageSet(px, lb, 0, images.length, channels, height, width, description + " " + what);
+    }
+
+    /**
      * The first {@code n} images, or all of them if there are fewer; a view like
      * {@link #slice(int, int)}. Meant for quick runs on part of a data set.
      *

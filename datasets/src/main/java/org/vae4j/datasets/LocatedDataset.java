@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * A data set found on disk: where, which files, what they hash to, and how to read them. Made by
  * {@link DataLocator}. Reading is done anew on each call to {@link #train()} or {@link #test()};
- * nothing is cached beyond this object's own hashes.
+ * nothing is cached beyond this object's own hashes, and the training images of a test split held
+ * out by fraction.
  */
 public final class LocatedDataset {
     private final DatasetDescriptor descriptor;
@@ -19,7 +20,12 @@ public final class LocatedDataset {
     private final List<Path> trainFiles;
     private final List<Path> testFiles;
     private final String source;
+    /** The share of the training images held out as the test split, 0 if the files have one. */
+    private final double testFraction;
+    private final long splitSeed;
     private Map<Path, String> sha256;
+    /** The training images split by {@link #testFraction}, read once. */
+    private TrainValidation heldOut;
     /** The classes of every data set of the catalog (MNIST, Fashion-MNIST, KMNIST, CIFAR-10). */
     private static final int IDX_CLASSES = 10;
 
@@ -32,11 +38,46 @@ public final class LocatedDataset {
      */
     public LocatedDataset(DatasetDescriptor descriptor, Path directory, List<Path> trainFiles,
                           List<Path> testFiles, String source) {
+        this(descriptor, directory, trainFiles, testFiles, source, 0, 0);
+    }
+
+    private LocatedDataset(DatasetDescriptor descriptor, Path directory, List<Path> trainFiles,
+                           List<Path> testFiles, String source, double testFraction, long splitSeed) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.trainFiles = List.copyOf(trainFiles);
         this.testFiles = List.copyOf(testFiles);
         this.source = Objects.requireNonNull(source, "source");
+        this.testFraction = testFraction;
+        this.splitSeed = splitSeed;
+    }
+
+    /**
+     * @return whether there is a test split: the files' own, or one held out by
+     *         {@link #withTestFraction} (a user's own data may have only training images)
+     */
+    public boolean hasTestSplit() {
+        return !testFiles.isEmpty() || testFraction > 0;
+    }
+
+    /**
+     * The same data set with its test split held out of the training images, for data that has
+     * none: {@link #train()} gives the rest, {@link #test()} the held-out images, as
+     * {@link Splits#randomFraction} chooses them.
+     *
+     * @param fraction the share of the training images to hold out, {@code 0 < fraction < 1}
+     * @param seed     the split's seed
+     * @return the data set so split
+     * @throws IllegalStateException if there is a test split already
+     */
+    public LocatedDataset withTestFraction(double fraction, long seed) {
+        if (hasTestSplit()) {
+            throw new IllegalStateException(this + " has a test split of its own");
+        }
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("the test fraction must be between 0 and 1, got " + fraction);
+        }
+        return new LocatedDataset(descriptor, directory, trainFiles, testFiles, source, fraction, seed);
     }
 
     /** @return the data set's name, e.g. {@code "fashion-mnist"} */
@@ -108,6 +149,9 @@ public final class LocatedDataset {
      * @throws DataFormatException if a file is damaged
      */
     public ImageSet train() {
+        if (testFraction > 0) {
+            return split().train().withDescription(name() + " train");
+        }
         return read(false).withDescription(name() + " train");
     }
 
@@ -118,7 +162,32 @@ public final class LocatedDataset {
      * @throws DataFormatException if a file is damaged
      */
     public ImageSet test() {
+        if (testFraction > 0) {
+            return split().validation().withDescription(name() + " test (" + Math.round(testFraction * 100)
+                    + " % of the training images, seed " + splitSeed + ")");
+        }
+        if (!hasTestSplit()) {
+            throw new DataFormatException(directory, -1, name() + " data with no test split: " + missingTestSplit()
+                    + ", or set $.data.testFraction to hold out that share of the training images (e.g. 0.1)");
+        }
         return read(true).withDescription(name() + " test");
+    }
+
+    /** @return what to add for a test split of the user's own data */
+    private String missingTestSplit() {
+        return switch (descriptor.format()) {
+            case NPY -> "add " + NumpyReader.X_TEST + ".npy (and " + NumpyReader.Y_TEST + ".npy if labelled)";
+            case NPZ -> "add the arrays " + NumpyReader.X_TEST + " (and " + NumpyReader.Y_TEST + " if labelled)";
+            case IMAGE_FOLDER -> "add test/<class>/ folders";
+            default -> "the data set is incomplete";
+        };
+    }
+
+    private synchronized TrainValidation split() {
+        if (heldOut == null) {
+            heldOut = Splits.randomFraction(read(false), testFraction, splitSeed);
+        }
+        return heldOut;
     }
 
     private ImageSet read(boolean test) {

@@ -102,6 +102,23 @@ public final class NumpyReader {
         return y == null ? 1 : labels(y, -1, file, name, 0).classes;
     }
 
+    /**
+     * @param file an npz file
+     * @return the keys of its arrays (entry names without {@code .npy}), without reading them
+     * @throws DataFormatException if it is not a zip archive
+     */
+    static Set<String> npzKeys(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            return zip.stream().map(e -> e.getName().replaceFirst("\\.npy$", ""))
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (java.util.zip.ZipException e) {
+            throw new DataFormatException(file, -1, "cannot read as NumPy arrays: not a zip archive ("
+                    + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static INDArray readNpyFile(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return Npy.read(in, file.getFileName().toString());

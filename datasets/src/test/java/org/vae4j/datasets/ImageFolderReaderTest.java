@@ -108,9 +108,36 @@ class ImageFolderReaderTest {
     void aFolderWithoutTrainAndTestSaysWhatItNeeds() throws IOException {
         grey(dir.resolve("a/1.png"), 0);
         DataNotFoundException e = assertThrows(DataNotFoundException.class, this::locate);
-        assertTrue(e.getMessage().contains("has no train/ and test/ folders; put the images in train/<class>/ and "
-                + "test/<class>/"), e.getMessage());
+        assertTrue(e.getMessage().contains("has no train/ folder; put the images in train/<class>/ (and "
+                + "test/<class>/, or set $.data.testFraction)"), e.getMessage());
         assertTrue(e.getMessage().contains("correct the path: a folder with train/<class>/ and test/<class>/"),
                 e.getMessage());
+    }
+
+    @Test
+    void withoutATestFolderTheTestSplitIsHeldOutByFraction() throws IOException {
+        for (int i = 0; i < 10; i++) {
+            grey(dir.resolve("train/" + (i % 2 == 0 ? "even" : "odd") + "/" + i + ".png"), 10 * i);
+        }
+        LocatedDataset d = locate();
+        assertTrue(!d.hasTestSplit());
+        DataFormatException e = assertThrows(DataFormatException.class, d::test);
+        assertEquals(dir + ": image-folder data with no test split: add test/<class>/ folders, or set "
+                + "$.data.testFraction to hold out that share of the training images (e.g. 0.1)", e.getMessage());
+        LocatedDataset split = d.withTestFraction(0.3, 7);
+        ImageSet train = split.train();
+        ImageSet test = split.test();
+        assertEquals(7, train.size());
+        assertEquals(3, test.size());
+        java.util.Set<Integer> firstPixels = new java.util.TreeSet<>();
+        for (ImageSet s : List.of(train, test)) {
+            for (int i = 0; i < s.size(); i++) {
+                firstPixels.add(s.pixel(i, 0));
+            }
+        }
+        assertEquals(10, firstPixels.size(), "every image in exactly one split");
+        assertEquals(List.of("even", "odd"), split.classNames());
+        assertArrayEquals(test.pixels(0), d.withTestFraction(0.3, 7).test().pixels(0), "the same seed, the same split");
+        assertThrows(IllegalStateException.class, () -> split.withTestFraction(0.3, 7));
     }
 }

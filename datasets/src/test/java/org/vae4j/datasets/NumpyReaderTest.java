@@ -128,7 +128,10 @@ class NumpyReaderTest {
     @Test
     void everyProblemIsNamedWithItsFileAndArray() throws IOException {
         INDArray ok = Nd4j.zeros(DataType.UINT8, 4, 2, 3);
-        assertTrue(fails("images", ok, null, null).getMessage().contains("has no array 'x_train'"));
+        Path unnamed = dir.resolve("unnamed.npz");
+        Npz.write(unnamed, Map.of("images", ok, "x_test", ok));
+        assertTrue(assertThrows(DataNotFoundException.class, () -> locate(DatasetCatalog.NPZ, unnamed)).getMessage()
+                .contains(unnamed + " (from the spec): has no array 'x_train' (it holds images, x_test)"));
         assertTrue(fails("x_train", Nd4j.valueArrayOf(new long[] {4, 2, 3}, 255.0, DataType.FLOAT), null, null)
                 .getMessage().contains("array 'x_train' holds 255.0 at flat index 0 (image 0): floating-point images "
                         + "must lie in [0, 1]; divide by 255, or store them as uint8"));
@@ -163,26 +166,51 @@ class NumpyReaderTest {
         try (OutputStream out = Files.newOutputStream(notZip)) {
             Npy.write(Nd4j.zeros(DataType.UINT8, 2, 2), out);
         }
-        e = assertThrows(DataFormatException.class, () -> locate(DatasetCatalog.NPZ, notZip).train());
+        e = assertThrows(DataFormatException.class, () -> locate(DatasetCatalog.NPZ, notZip));
         assertTrue(e.getMessage().startsWith(notZip + ": cannot read as NumPy arrays: not a zip archive"), e.getMessage());
     }
 
     @Test
     void missingFilesAreListedByTheLocator() throws IOException {
         Path npy = fixture("npy");
-        Files.delete(npy.resolve("x_test.npy"));
-        Files.delete(npy.resolve("y_test.npy"));
+        Files.move(npy.resolve("x_train.npy"), npy.resolve("images.npy"));
         DataNotFoundException e = assertThrows(DataNotFoundException.class, () -> locate(DatasetCatalog.NPY, npy));
-        assertTrue(e.getMessage().contains("lacks x_test.npy"), e.getMessage());
+        assertTrue(e.getMessage().contains("lacks x_train.npy"), e.getMessage());
         assertTrue(e.getMessage().contains("Fix: correct the path: a folder holding x_train.npy and x_test.npy"),
                 e.getMessage());
+        Files.move(npy.resolve("images.npy"), npy.resolve("x_train.npy"));
+
+        Files.delete(npy.resolve("x_test.npy"));
+        e = assertThrows(DataNotFoundException.class, () -> locate(DatasetCatalog.NPY, npy));
+        assertTrue(e.getMessage().contains("has y_test.npy but not x_test.npy"), e.getMessage());
 
         Files.write(npy.resolve("x_test.npy"), Files.readAllBytes(npy.resolve("x_train.npy")));
+        Files.delete(npy.resolve("y_test.npy"));
         e = assertThrows(DataNotFoundException.class, () -> locate(DatasetCatalog.NPY, npy));
         assertTrue(e.getMessage().contains("has y_train.npy but not y_test.npy: give labels for both splits or for neither"),
                 e.getMessage());
 
         e = assertThrows(DataNotFoundException.class, () -> locate(DatasetCatalog.NPZ, npy));
         assertTrue(e.getMessage().contains("is a folder, expected the .npz file itself"), e.getMessage());
+    }
+
+    @Test
+    void withoutTestArraysTheTestSplitIsHeldOutByFraction() throws IOException {
+        Path f = dir.resolve("train-only.npz");
+        Npz.write(f, Map.of("x_train", Nd4j.linspace(0, 199, 200, DataType.INT32).reshape(20, 10).castTo(DataType.UINT8),
+                "y_train", Nd4j.linspace(0, 19, 20, DataType.INT64).fmod(4)));
+        LocatedDataset d = locate(DatasetCatalog.NPZ, f);
+        assertTrue(!d.hasTestSplit());
+        DataFormatException e = assertThrows(DataFormatException.class, d::test);
+        assertTrue(e.getMessage().endsWith("npz data with no test split: add the arrays x_test (and y_test if labelled), "
+                + "or set $.data.testFraction to hold out that share of the training images (e.g. 0.1)"), e.getMessage());
+        LocatedDataset split = d.withTestFraction(0.2, 3);
+        assertEquals(16, split.train().size());
+        assertEquals(4, split.test().size());
+        assertEquals(List.of("class 0", "class 1", "class 2", "class 3"), split.classNames());
+        for (int i = 0; i < 4; i++) {
+            int image = split.test().pixel(i, 0) / 10;
+            assertEquals(image % 4, split.test().label(i), "labels travel with their images");
+        }
     }
 }

@@ -32,4 +32,36 @@ class SplitsTest {
                     + " which has 4 images: need 0 <= n < 4"), e.getMessage());
         }
     }
+
+    @Test
+    void aRandomFractionIsSeededDisjointAndKeepsTheOrder() {
+        byte[] px = new byte[100];
+        int[] labels = new int[100];
+        for (int i = 0; i < 100; i++) {
+            px[i] = (byte) i;
+            labels[i] = i;
+        }
+        ImageSet set = ImageSet.of(px, labels, 1, 1, 1, "hundred");
+        TrainValidation a = Splits.randomFraction(set, 0.25, 11);
+        assertEquals(75, a.train().size());
+        assertEquals(25, a.validation().size());
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (ImageSet s : java.util.List.of(a.train(), a.validation())) {
+            for (int i = 0; i < s.size(); i++) {
+                assertTrue(seen.add(s.label(i)), "image " + s.label(i) + " in both parts");
+                assertEquals(s.label(i), s.pixel(i, 0), "pixels travel with their label");
+                if (i > 0) {
+                    assertTrue(s.label(i) > s.label(i - 1), "each part keeps the images' order");
+                }
+            }
+        }
+        assertEquals(100, seen.size());
+        assertArrayEquals(a.validation().labels(), Splits.randomFraction(set, 0.25, 11).validation().labels());
+        assertTrue(!java.util.Arrays.equals(a.validation().labels(),
+                Splits.randomFraction(set, 0.25, 12).validation().labels()), "another seed, another split");
+        assertEquals(1, Splits.randomFraction(set, 0.001, 1).validation().size(), "at least one image");
+        assertEquals(99, Splits.randomFraction(set, 0.999, 1).validation().size(), "at least one left");
+        assertThrows(IllegalArgumentException.class, () -> Splits.randomFraction(set, 1.0, 1));
+        assertThrows(IllegalArgumentException.class, () -> Splits.randomFraction(set, 0.0, 1));
+    }
 }

@@ -82,11 +82,21 @@ public final class DataAssembler {
      * @param d       the data section
      * @param specDir where a relative path is resolved from
      * @param env     the environment
-     * @return the located data set (files not read yet)
+     * @return the located data set (files not read yet), its test split held out of the training
+     *         images if {@code testFraction} says so
+     * @throws DataFormatException if {@code testFraction} is set for data with a test split
      */
     public static LocatedDataset locate(DataSpec d, Path specDir, Map<String, String> env) {
         Path explicit = d.path() == null ? null : specDir.resolve(d.path()).normalize();
-        return new DataLocator().locate(d.dataset(), explicit, env, d.download());
+        LocatedDataset located = new DataLocator().locate(d.dataset(), explicit, env, d.download());
+        if (d.testFraction() > 0) {
+            if (located.hasTestSplit()) {
+                throw new DataFormatException(located.testFiles().get(0), -1, "is the test split of " + located.source()
+                        + ", and $.data.testFraction asks for one held out of the training images: remove one of them");
+            }
+            located = located.withTestFraction(d.testFraction(), d.splitSeed());
+        }
+        return located;
     }
 
     private static String show(long[] shape) {

@@ -18,9 +18,13 @@ import java.util.List;
  * @param batchSize      training batch size
  * @param evalBatchSize  batch size for validation and test passes
  * @param download       whether a missing data set may be downloaded
+ * @param testFraction   for data without a test split (a user's own), the share of the training
+ *                       images held out as the test split; 0 for none
+ * @param splitSeed      the seed that chooses those images
  */
 public record DataSpec(String dataset, String path, String transform, int bits, long binarizeSeed, String input,
-                       int validation, int limit, int batchSize, int evalBatchSize, boolean download) {
+                       int validation, int limit, int batchSize, int evalBatchSize, boolean download,
+                       double testFraction, long splitSeed) {
     /** Values of {@code transform}. */
     public static final List<String> TRANSFORMS = List.of("scale", "quantize", "binarize", "dynamic-binarize");
     /** Values of {@code input}. */

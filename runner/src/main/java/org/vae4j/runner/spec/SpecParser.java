@@ -168,6 +168,13 @@ public final class SpecParser {
         int batchSize = (int) d.integer("batchSize", 128L, 1, 1_000_000);
         int evalBatchSize = (int) d.integer("evalBatchSize", 1000L, 1, 1_000_000);
         boolean download = d.bool("download", true);
+        double testFraction = d.has("testFraction") ? d.number("testFraction", null, 0, 1, true) : 0;
+        if (testFraction >= 1) {
+            problems.add("$.data.testFraction", "must be below 1 (some images must be left to train on), got "
+                    + testFraction);
+        }
+        // read only when used, so that specs without a held-out test split resolve as before
+        long splitSeed = testFraction > 0 || d.has("splitSeed") ? d.integer("splitSeed", 1L, 0, Long.MAX_VALUE) : 1L;
         String ownLayout = dataset == null || !DATASETS.contains(dataset) ? null
                 : DatasetCatalog.standard().get(dataset).format().ownDataLayout();
         if (ownLayout != null && path == null) {
@@ -175,7 +182,7 @@ public final class SpecParser {
         }
         d.finish();
         DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, limit,
-                batchSize, evalBatchSize, download);
+                batchSize, evalBatchSize, download, testFraction, splitSeed);
 
         // the model family first: its root slots (a VAE's objective) are fields of the spec's root
         ComponentSpec model = component(top.raw("model"), "$.model", Model.class, DEFAULT_FAMILY, problems);

@@ -120,4 +120,23 @@ class NumpyEndToEndTest {
         assertTrue(noPath.err().contains("$.data.path: is required for npz: an .npz file holding the arrays x_train "
                 + "and x_test (and y_train, y_test for labels)"), noPath.err());
     }
+
+    @Test
+    void trainingImagesAloneGiveATestSplitByFraction(@TempDir Path root) throws IOException {
+        Path idx = TinyFashionMnist.write(root.resolve("idx"));
+        Path npz = root.resolve("train-only.npz");
+        Npz.write(npz, Map.of("x_train", images(idx.resolve("train-images-idx3-ubyte.gz"), TinyFashionMnist.TRAIN,
+                DataType.UINT8), "y_train", labels(idx.resolve("train-labels-idx1-ubyte.gz"), TinyFashionMnist.TRAIN)));
+        ObjectNode s = Specs.tiny(npz.toString());
+        ((ObjectNode) s.get("data")).put("dataset", "npz").put("testFraction", 0.25);
+        ((ObjectNode) s.get("training")).put("epochs", 1);
+        Path run = root.resolve("run");
+        CliResult r = Vae4j.run("train", Specs.write(root.resolve("spec.json"), s), "--out", run, "--no-progress");
+        assertEquals(0, r.code(), r::toString);
+        // 300 images: 75 held out as test, 50 of the other 225 as validation
+        assertTrue(r.out().contains("train 175, validation 50, test 75"), r.out());
+        CliResult eval = Vae4j.run("eval", run);
+        assertEquals(0, eval.code(), eval::toString);
+        assertTrue(eval.out().contains("\"examples\":75"), eval.out());
+    }
 }

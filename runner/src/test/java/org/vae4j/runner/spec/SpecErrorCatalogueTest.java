@@ -963,6 +963,31 @@ class SpecErrorCatalogueTest {
     }
 
     @Test
+    void ownDataWithoutTestSplit() throws IOException {
+        Path arrays = dir.resolve("arrays");
+        Files.createDirectories(arrays);
+        try (var out = Files.newOutputStream(arrays.resolve("x_train.npy"))) {
+            org.vae4j.engine.io.Npy.write(org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.UINT8,
+                    300, 28, 28), out);
+        }
+        ObjectNode s = Specs.tiny(arrays.toString());
+        obj(s, "data").put("dataset", "npy");
+        spec(s, "own data without a test split", "only `x_train.npy`, no `testFraction`")
+                .failsWith(3, arrays + ": npy data with no test split: add x_test.npy (and y_test.npy if labelled), or "
+                        + "set $.data.testFraction to hold out that share of the training images (e.g. 0.1)");
+    }
+
+    @Test
+    void testFractionForDataWithATestSplit() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("testFraction", 0.1);
+        spec(s, "a test fraction for data that has a test split", "`\"testFraction\": 0.1` on Fashion-MNIST")
+                .failsWith(3, data.resolve("t10k-images-idx3-ubyte.gz") + ": is the test split of explicit path " + data
+                        + " (from the spec), and $.data.testFraction asks for one held out of the training images: "
+                        + "remove one of them");
+    }
+
+    @Test
     void numpyDataWithoutPath() throws IOException {
         ObjectNode s = base();
         obj(s, "data").put("dataset", "npy").remove("path");

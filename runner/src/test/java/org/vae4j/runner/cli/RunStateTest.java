@@ -217,6 +217,57 @@ class RunStateTest {
         assertEquals(4, Files.readAllLines(run.resolve("metrics.csv")).size(), "a stopped run stays stopped");
     }
 
+    /**
+     * A run that really over-fits: 5 real Fashion-MNIST training images, a wide MLP, 300 held-out
+     * validation images. The training figure keeps falling while the validation figure turns and
+     * rises; early stopping ends the run and the test figures are the best epoch's. (One step per
+     * epoch makes single epochs noisy, so the test compares means of five epochs.)
+     */
+    @Test
+    void earlyStoppingEndsARunThatOverfits() throws IOException {
+        Path debian = Path.of("/usr/share/datasets/fashion-mnist");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(debian.resolve("train-images-idx3-ubyte.gz")),
+                "needs apt-get install dataset-fashion-mnist");
+        ObjectNode s = Specs.tiny(debian.toString());
+        ((ObjectNode) s.get("data")).put("limit", 305).put("validation", 300).put("batchSize", 5)
+                .put("evalBatchSize", 300);
+        ObjectNode model = (ObjectNode) s.get("model");
+        model.put("latentDim", 20);
+        ((ObjectNode) model.get("encoder")).putArray("hidden").add(1000);
+        ((ObjectNode) model.get("decoder")).putArray("hidden").add(1000);
+        s.putObject("optimizer").put("type", "adam").put("lr", 0.001);
+        s.putObject("training").put("epochs", 200).putObject("earlyStopping").put("metric", "neg_elbo")
+                .put("patience", 10);
+        Path run = root.resolve("overfits");
+        CliResult r = Vae4j.run("train", Specs.write(root.resolve("overfits.json"), s), "--out", run, "--no-progress");
+        assertEquals(0, r.code(), r::toString);
+        List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        var summary = Specs.JSON.readTree(run.resolve("summary.json").toFile());
+        int best = summary.path("best_epoch").asInt();
+        int last = rows.size() - 1;
+        assertTrue(summary.path("stopped_early").asBoolean() && last < 200, "stopped after " + last + " epochs");
+        assertEquals(best + 10, last, "patience 10 after the best epoch");
+        int train = header.indexOf("train_neg_elbo");
+        int validation = header.indexOf("validation_neg_elbo");
+        double validationRise = meanOf(rows, validation, last - 4, last) - meanOf(rows, validation, best, best);
+        double trainFall = meanOf(rows, train, best - 4, best) - meanOf(rows, train, last - 4, last);
+        assertTrue(validationRise > 2 && trainFall > 3, "over-fitting: after the best epoch " + best + " the validation "
+                + "figure rose by " + validationRise + " nats while the training figure fell by " + trainFall);
+        CliResult bestEval = Vae4j.run("eval", run, "--checkpoint", "best");
+        assertEquals(summary.path("test_neg_elbo").asDouble(), Specs.JSON.readTree(bestEval.out()).path("neg_elbo")
+                .asDouble(), 0, "the test figures are the best epoch's");
+    }
+
+    /** The mean of a metrics.csv column over epochs {@code from..to}, inclusive. */
+    private static double meanOf(List<String> rows, int column, int from, int to) {
+        double sum = 0;
+        for (int epoch = from; epoch <= to; epoch++) {
+            sum += Double.parseDouble(rows.get(epoch).split(",")[column]);
+        }
+        return sum / (to - from + 1);
+    }
+
     @Test
     void helpAndVersion() {
         CliResult help = Vae4j.run("--help");

@@ -142,7 +142,7 @@ class SpecErrorCatalogueTest {
         obj(s, "model").put("latent", 4);
         spec(s, "unknown field in `model`", "`\"latent\": 4`")
                 .fails(2, "$.model.latent: unknown field for model 'vae'; known fields: decoder, encoder, latentDim, "
-                        + "likelihood, prior");
+                        + "likelihood, posterior, prior");
     }
 
     @Test

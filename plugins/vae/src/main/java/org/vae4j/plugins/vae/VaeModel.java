@@ -34,6 +34,8 @@ import org.vae4j.api.model.StepContext;
 import org.vae4j.api.model.TrainingPhase;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.plugins.vae.objective.VaeObjective;
+import org.vae4j.plugins.vae.posterior.GaussianPosterior;
+import org.vae4j.plugins.vae.posterior.PosteriorFlow;
 
 /**
  * A variational autoencoder with an amortized diagonal-Gaussian posterior
@@ -59,6 +61,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
     private final Encoder encoder;
     private final Decoder decoder;
     private final Prior prior;
+    private final PosteriorFlow flow;
     private final Likelihood likelihood;
     private final VaeObjective objective;
     private final DataInfo data;
@@ -74,11 +77,13 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
     /**
      * A reparameterized draw z = mean + std * eps, with what its backward pass needs.
      *
-     * @param z   the codes {@code [N, L]} (for an autoencoder the encoder's output itself)
-     * @param eps the standard normal noise; null for an autoencoder
-     * @param std {@code exp(logVar / 2)}; null for an autoencoder
+     * @param z    the codes {@code [N, L]} (for an autoencoder the encoder's output itself; with a
+     *             flow, the pushed codes z_K)
+     * @param eps  the standard normal noise; null for an autoencoder
+     * @param std  {@code exp(logVar / 2)}; null for an autoencoder
+     * @param flow the flow's forward pass from z_0 = mean + std * eps; null without a flow
      */
-    public record Draw(INDArray z, INDArray eps, INDArray std) {
+    public record Draw(INDArray z, INDArray eps, INDArray std, PosteriorFlow.Flowed flow) {
     }
 
     /**
@@ -93,9 +98,27 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
      */
     public VaeModel(Encoder encoder, Decoder decoder, Prior prior, Likelihood likelihood, VaeObjective objective,
                     DataInfo data, DataType dataType) {
+        this(encoder, decoder, prior, new GaussianPosterior(), likelihood, objective, data, dataType);
+    }
+
+    /**
+     * @param encoder    emits {@code [N, 2L]} (mean | logVar) when the objective is variational,
+     *                   {@code [N, L]} otherwise
+     * @param decoder    maps {@code [N, L]} to the likelihood's parameters
+     * @param prior      p(z)
+     * @param flow       what the posterior does to the encoder's diagonal Gaussian (a flow, or
+     *                   {@link GaussianPosterior} for nothing)
+     * @param likelihood p(x|z)
+     * @param objective  what training minimizes
+     * @param data       the data it is built for
+     * @param dataType   the floating-point type of the model
+     */
+    public VaeModel(Encoder encoder, Decoder decoder, Prior prior, PosteriorFlow flow, Likelihood likelihood,
+                    VaeObjective objective, DataInfo data, DataType dataType) {
         this.encoder = encoder;
         this.decoder = decoder;
         this.prior = prior;
+        this.flow = flow;
         this.likelihood = likelihood;
         this.objective = objective;
         this.data = data;
@@ -128,6 +151,16 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
         return prior;
     }
 
+    /** @return the posterior's flow ({@link PosteriorFlow#steps()} 0 for the diagonal Gaussian alone) */
+    public PosteriorFlow flow() {
+        return flow;
+    }
+
+    /** @return whether q(z|x) is the diagonal Gaussian pushed through a flow */
+    public boolean hasFlow() {
+        return flow.steps() > 0;
+    }
+
     /** @return the likelihood */
     public Likelihood likelihood() {
         return likelihood;
@@ -155,6 +188,9 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
         networks.put("decoder", decoder);
         Map<String, List<Parameter>> loose = new LinkedHashMap<>();
         loose.put("prior", prior.parameters());
+        if (hasFlow()) {
+            loose.put("posterior", flow.parameters());
+        }
         loose.put("likelihood", likelihood.parameters());
         return List.of(new ParameterGroup(GROUP, networks, loose));
     }
@@ -315,9 +351,19 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
             INDArray e = Nd4j.createUninitialized(mu.dataType(), (long) n * k, latentDim);
             Nd4j.getExecutioner().exec(new GaussianDistribution(e, 0.0, 1.0), random);
             INDArray z = repeatRows(sd, k).muli(e).addi(repeatRows(mu, k));
+            INDArray logDet = null;
+            if (hasFlow()) {
+                PosteriorFlow.Flowed f = flow.forward(z);
+                z = f.z();
+                logDet = f.logDet().reshape(f.logDet().length());
+            }
             INDArray params = decoder.forward(z, evalPass);
+            INDArray logQ = logPosterior(repeatRows(lv, k), e);
+            if (logDet != null) {
+                logQ.subi(logDet);
+            }
             INDArray logW = likelihood.logProb(repeatRows(batch.target(), k), params)
-                    .add(prior.logProb(z)).subi(logPosterior(repeatRows(lv, k), e));
+                    .add(prior.logProb(z)).subi(logQ);
             double[] w = logW.castTo(DataType.DOUBLE).toDoubleVector();
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < k; j++) {
@@ -345,7 +391,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
 
     public Draw sampleCode(INDArray h, Random random) {
         if (!isVariational()) {
-            return new Draw(h, null, null);
+            return new Draw(h, null, null, null);
         }
         long n = h.size(0);
         INDArray e = eps.get(h.dataType(), n, latentDim);
@@ -355,7 +401,11 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
         Nd4j.exec(new Exp(s, s));
         INDArray out = z.get(h.dataType(), n, latentDim);
         out.assign(s).muli(e).addi(mean(h));
-        return new Draw(out, e, s);
+        if (hasFlow()) {
+            PosteriorFlow.Flowed f = flow.forward(out);
+            return new Draw(f.z(), e, s, f);
+        }
+        return new Draw(out, e, s, null);
     }
 
     /**
@@ -393,13 +443,18 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
     /**
      * @param h    the encoder's output
      * @param draw the z drawn from it
-     * @return KL per example: the prior's closed form, or the single-sample estimate at z (a new array)
+     * @return KL per example: the prior's closed form, or the single-sample estimate at z,
+     *         {@code log q(z|x) - log p(z)} with the flow's log-determinant in log q (a new array)
      */
     public INDArray kl(INDArray h, Draw draw) {
-        if (prior.hasClosedFormKl()) {
+        if (prior.hasClosedFormKl() && !hasFlow()) {
             return prior.klDivergence(mean(h), logVar(h), 1.0, null, null).dup();
         }
-        return logPosterior(logVar(h), draw.eps()).subi(prior.logProb(draw.z()));
+        INDArray logQ = logPosterior(logVar(h), draw.eps());
+        if (draw.flow() != null) {
+            logQ.subi(draw.flow().logDet().reshape(logQ.length()));
+        }
+        return logQ.subi(prior.logProb(draw.z()));
     }
 
     /**
@@ -416,7 +471,11 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
     @Override
     public INDArray encode(INDArray input) {
         INDArray h = encoder.forward(input, evalPass);
-        return isVariational() ? mean(h).dup() : h.dup();
+        if (!isVariational()) {
+            return h.dup();
+        }
+        // with a flow: the Gaussian's mean pushed through it, a code in the prior's space
+        return hasFlow() ? flow.forward(mean(h).dup()).z().dup() : mean(h).dup();
     }
 
     @Override
@@ -465,6 +524,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
 
     @Override
     public String describe() {
-        return "encoder: " + encoder.describe() + "; decoder: " + decoder.describe();
+        return "encoder: " + encoder.describe() + (hasFlow() ? "; posterior: " + flow.describe() : "")
+                + "; decoder: " + decoder.describe();
     }
 }

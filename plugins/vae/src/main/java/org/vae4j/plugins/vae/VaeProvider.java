@@ -13,10 +13,11 @@ import org.vae4j.api.spi.ConfigException;
 import org.vae4j.api.spi.Provider;
 import org.vae4j.api.spi.Slot;
 import org.vae4j.plugins.vae.objective.VaeObjective;
+import org.vae4j.plugins.vae.posterior.PosteriorFlow;
 
 /**
  * The VAE model family, {@code "model": {"type": "vae", "latentDim": L, "encoder": ..., "decoder":
- * ..., "prior": ..., "likelihood": ...}} with {@code "objective": {"type": "elbo", "beta": ...}} at
+ * ..., "prior": ..., "posterior": ..., "likelihood": ...}} with {@code "objective": {"type": "elbo", "beta": ...}} at
  * the spec's root; {@code vae} is the default type of {@code "model"}. It sizes every component:
  * the likelihood first, whose P parameters per data dimension give the decoder's output
  * {@code [P*D]}; the encoder emits {@code [2L]} (means and log-variances) for a variational
@@ -31,6 +32,7 @@ public final class VaeProvider extends AbstractProvider<Model, VaeConfig> {
                 Slot.required("encoder", Encoder.class),
                 Slot.required("decoder", Decoder.class),
                 Slot.optional("prior", Prior.class, "standard-normal"),
+                Slot.optional("posterior", PosteriorFlow.class, "gaussian"),
                 Slot.required("likelihood", Likelihood.class),
                 Slot.optional("objective", VaeObjective.class, "elbo").atRoot());
     }
@@ -60,10 +62,16 @@ public final class VaeProvider extends AbstractProvider<Model, VaeConfig> {
         if (prior.latentDim() != latent) {
             throw new ConfigException("prior", "has " + prior.latentDim() + " dimensions, latentDim is " + latent);
         }
+        PosteriorFlow flow = context.slot("posterior").output("latentDim = " + latent, latent).latentDim(latent)
+                .create(PosteriorFlow.class);
+        if (flow.steps() > 0 && !objective.variational()) {
+            throw new ConfigException("posterior", "is a flow, but the objective '" + objective.name() + "' trains a "
+                    + "plain autoencoder, which has no posterior to push through it");
+        }
         long p = likelihood.parametersPerDimension();
         Decoder decoder = context.slot("decoder").input("latentDim = " + latent, latent)
                 .output(dims + " data dimensions x " + p + " likelihood parameter(s) = " + p * dims, p * dims)
                 .latentDim(latent).create(Decoder.class);
-        return new VaeModel(encoder, decoder, prior, likelihood, objective, context.data(), context.dataType());
+        return new VaeModel(encoder, decoder, prior, flow, likelihood, objective, context.data(), context.dataType());
     }
 }

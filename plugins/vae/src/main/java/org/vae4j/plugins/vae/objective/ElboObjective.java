@@ -1,6 +1,7 @@
 package org.vae4j.plugins.vae.objective;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.rng.Random;
 import org.vae4j.api.BetaSchedule;
 import org.vae4j.api.Pass;
@@ -16,7 +17,9 @@ import org.vae4j.plugins.vae.VaeModel;
  * {@code 1/N sum_n [ -log p(x_n | z_n) + beta * KL(q(z|x_n) || p(z)) ]} with one reparameterized
  * sample {@code z_n = mean + exp(logVar / 2) * eps}, eps ~ N(0, I). The KL is the prior's closed
  * form when it has one, otherwise the single-sample Monte Carlo estimate
- * {@code log q(z_n) - log p(z_n)}, whose gradient also reaches a learned prior's parameters.
+ * {@code log q(z_n) - log p(z_n)}, whose gradient also reaches a learned prior's parameters; with
+ * a {@linkplain org.vae4j.plugins.vae.posterior.PosteriorFlow flow} always the latter, with the
+ * flow's log-determinant in {@code log q}.
  */
 public final class ElboObjective implements VaeObjective {
     private final BetaSchedule schedule;
@@ -62,15 +65,23 @@ public final class ElboObjective implements VaeObjective {
         double kl;
         double w = beta / n;
         Prior prior = m.prior();
-        if (prior.hasClosedFormKl()) {
+        if (prior.hasClosedFormKl() && !m.hasFlow()) {
             kl = prior.klDivergence(m.mean(h), m.logVar(h), w, gMean, gLogVar).sumNumber().doubleValue();
         } else {
             // KL ~ log q(z) - log p(z): log q in terms of eps is -eps^2/2 - logVar/2 - const, so
             // its gradient is -1/2 on logVar; -log p(z) flows into z like the reconstruction
             INDArray gp = gradPrior.like(draw.z());
             INDArray logP = prior.logProbAndGradient(draw.z(), -w, gp);
-            kl = m.logPosterior(m.logVar(h), draw.eps()).subi(logP).sumNumber().doubleValue();
+            INDArray logQ = m.logPosterior(m.logVar(h), draw.eps());
             gz.addi(gp);
+            if (draw.flow() != null) {
+                // a flow's log q(z_K) = log q(z_0) - logDet: the loss weighs logDet by -beta/N, and
+                // everything that reached z_K goes back through the flow to z_0
+                logQ.subi(draw.flow().logDet().reshape(logQ.length()));
+                INDArray gLogDet = Nd4j.valueArrayOf(new long[] {n, 1}, -w, draw.z().dataType());
+                gz = m.flow().backward(draw.flow(), gz, gLogDet);
+            }
+            kl = logQ.subi(logP).sumNumber().doubleValue();
             gMean.assign(0);
             gLogVar.assign(-0.5 * w);
         }

@@ -12,6 +12,7 @@ import org.vae4j.api.data.Batch;
 import org.vae4j.api.model.Metrics;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.plugins.vae.VaeModel;
+import org.vae4j.plugins.vae.posterior.PosteriorFlow;
 
 /**
  * The importance-weighted autoencoder's bound (Burda et al., 2016) with K samples per example,
@@ -26,7 +27,8 @@ import org.vae4j.plugins.vae.VaeModel;
  * {@code sum_k wn_k / 2} = 1/2 to every log-variance gradient, and the rest flows from the decoder
  * and the prior through z. Reported figures: {@code loss} is the bound; {@code reconstruction} and
  * {@code kl} are their averages over the K samples (Monte Carlo KL), so {@code neg_elbo} is the
- * K-sample ELBO, which the bound never exceeds.
+ * K-sample ELBO, which the bound never exceeds. With a posterior flow, each z_k is pushed through it
+ * and its log-determinant enters log q.
  */
 public final class IwaeObjective implements VaeObjective {
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -80,12 +82,20 @@ public final class IwaeObjective implements VaeObjective {
         Nd4j.getExecutioner().exec(new GaussianDistribution(eps, 0.0, 1.0), random);
         INDArray sdRep = sd.repeat(0, k);
         INDArray z = sdRep.mul(eps).addi(mu.repeat(0, k));
+        PosteriorFlow.Flowed flowed = null;
+        if (m.hasFlow()) {
+            flowed = m.flow().forward(z);
+            z = flowed.z();
+        }
         INDArray params = m.decoder().forward(z, pass);
         INDArray gParams = gradParams.like(params);
         INDArray target = batch.target().repeat(0, k);
         INDArray logPx = m.likelihood().logProb(target, params).dup();
         INDArray logPz = m.prior().logProb(z).dup();
         INDArray logQ = eps.mul(eps).addi(lv.repeat(0, k)).addi(2 * HALF_LOG_2PI).muli(-0.5).sum(1);
+        if (flowed != null) {
+            logQ.subi(flowed.logDet().reshape(logQ.length()));
+        }
         double[] px = logPx.castTo(DataType.DOUBLE).toDoubleVector();
         double[] pz = logPz.castTo(DataType.DOUBLE).toDoubleVector();
         double[] q = logQ.castTo(DataType.DOUBLE).toDoubleVector();
@@ -124,6 +134,10 @@ public final class IwaeObjective implements VaeObjective {
         INDArray gPrior = z.ulike();
         m.prior().logProbAndGradient(z, b == 1.0 ? rowScale : rowScale.mul(b), gPrior);
         gz.addi(gPrior);
+        if (flowed != null) {
+            // log w = ... - log q(z_0) + logDet: logDet weighs like log p(z), by the row's scale times beta
+            gz = m.flow().backward(flowed, gz, b == 1.0 ? rowScale : rowScale.mul(b));
+        }
         // through z = mu + sd eps: d/dmu sums the samples, d/dlogVar adds eps sd / 2; log q adds 1/2 per row
         INDArray gMu = gz.reshape(n, k, l).sum(1);
         INDArray gLv = gz.mul(eps).muli(sdRep).muli(0.5).reshape(n, k, l).sum(1).addi(-0.5 * b / n);

@@ -95,6 +95,10 @@ public final class RefineCommand implements Command {
         if (!(run.model() instanceof VaeModel vae) || !vae.isVariational()) {
             throw CommandException.usage("refine needs a variational autoencoder (a model with a posterior q(z|x))");
         }
+        if (vae.hasFlow()) {
+            throw CommandException.usage("refine optimizes a diagonal Gaussian per example; this model's posterior is "
+                    + "a " + vae.flow().describe() + ", which refine does not refine");
+        }
         Refinement r = new Refinement(vae);
         double before = 0;
         double after = 0;

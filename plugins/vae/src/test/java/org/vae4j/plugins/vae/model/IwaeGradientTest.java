@@ -121,10 +121,15 @@ class IwaeGradientTest {
     }
 
     private static VaeModel withFlow(long seed, VaeObjective objective, Prior prior) {
+        return withFlow(seed, objective, prior, r -> new org.vae4j.plugins.vae.posterior.PlanarFlow(2, L,
+                DataType.DOUBLE, r));
+    }
+
+    private static VaeModel withFlow(long seed, VaeObjective objective, Prior prior,
+                                     java.util.function.Function<Random, org.vae4j.plugins.vae.posterior.PosteriorFlow> f) {
         Random r = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         VaeModel plain = model(seed, new BernoulliLikelihood(D), objective, prior);
-        org.vae4j.plugins.vae.posterior.PlanarFlow flow = new org.vae4j.plugins.vae.posterior.PlanarFlow(2, L,
-                DataType.DOUBLE, r);
+        org.vae4j.plugins.vae.posterior.PosteriorFlow flow = f.apply(r);
         // away from the near-identity start, so the flow's terms matter
         flow.parameters().forEach(p -> Nd4j.getExecutioner().exec(
                 new org.nd4j.linalg.api.ops.random.impl.UniformDistribution(p.value(), -0.5, 0.5), r));
@@ -145,6 +150,17 @@ class IwaeGradientTest {
         check(withFlow(19, new IwaeObjective(3, p -> 0.7), normal.get()), x, x, 0.7);
         check(withFlow(20, new IwaeObjective(3, null), new org.vae4j.plugins.vae.prior.MixturePrior(L, 3, 1.0,
                 DataType.DOUBLE, Nd4j.getRandomFactory().getNewRandomInstance(21))), x, x, 1.0);
+    }
+
+    /** An inverse autoregressive flow: its MADE networks' parameters and everything behind it. */
+    @Test
+    void anIafPosteriorGetsItsGradientFromTheElboAndTheIwaeBound() {
+        INDArray x = TestModels.uniformData(25, N, D);
+        java.util.function.Function<Random, org.vae4j.plugins.vae.posterior.PosteriorFlow> iaf = r ->
+                new org.vae4j.plugins.vae.posterior.InverseAutoregressiveFlow(2, new int[] {5}, L, DataType.DOUBLE, r);
+        check(withFlow(26, new org.vae4j.plugins.vae.objective.ElboObjective(p -> 0.9),
+                new StandardNormalPrior(L, DataType.DOUBLE), iaf), x, x, 0.9);
+        check(withFlow(27, new IwaeObjective(3, null), new StandardNormalPrior(L, DataType.DOUBLE), iaf), x, x, 1.0);
     }
 
     /**

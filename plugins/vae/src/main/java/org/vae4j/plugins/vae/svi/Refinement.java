@@ -95,11 +95,12 @@ public final class Refinement {
             INDArray gLv = grad.get(NDArrayIndex.all(), NDArrayIndex.interval(l, 2 * l));
             Prior prior = model.prior();
             if (prior.hasClosedFormKl()) {
-                INDArray gm = mu.ulike();
-                INDArray gl = lv.ulike();
+                // the prior works in the model's type, the refinement in doubles
+                INDArray gm = Nd4j.createUninitialized(type, n, l);
+                INDArray gl = Nd4j.createUninitialized(type, n, l);
                 prior.klDivergence(mu.castTo(type), lv.castTo(type), 1.0, gm, gl);
-                gMu.assign(gz).addi(gm);
-                gLv.assign(gz.mul(e).muli(sd).muli(0.5)).addi(gl);
+                gMu.assign(gz).addi(gm.castTo(DataType.DOUBLE));
+                gLv.assign(gz.mul(e).muli(sd).muli(0.5)).addi(gl.castTo(DataType.DOUBLE));
             } else {
                 gz.subi(prior.logProbGradient(z.castTo(type)).castTo(DataType.DOUBLE));
                 gMu.assign(gz);

@@ -46,7 +46,26 @@ public final class Splits {
         if (n < 2) {
             throw new IllegalArgumentException(set.description() + " has " + n + " image(s): too few to split");
         }
-        int held = (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
+        return random(set, (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n))), seed);
+    }
+
+    /**
+     * Holds out {@code held} images chosen by a Fisher-Yates shuffle of the indices with
+     * {@code seed} (a validation split of data stored class by class, where the last images would
+     * all be of the last classes); both parts keep the images' order.
+     *
+     * @param set  the images
+     * @param held how many to hold out, {@code 0 <= held < set.size()}
+     * @param seed the shuffle's seed
+     * @return the rest as {@code train}, the held-out images as {@code validation}
+     * @throws IllegalArgumentException if {@code held} is negative or leaves no image
+     */
+    public static TrainValidation random(ImageSet set, int held, long seed) {
+        int n = set.size();
+        if (held < 0 || held >= n) {
+            throw new IllegalArgumentException("cannot hold out " + held + " images from " + set.description()
+                    + ", which has " + n + " images: need 0 <= n < " + n + " so that at least one image is left");
+        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -64,4 +64,26 @@ class SplitsTest {
         assertThrows(IllegalArgumentException.class, () -> Splits.randomFraction(set, 1.0, 1));
         assertThrows(IllegalArgumentException.class, () -> Splits.randomFraction(set, 0.0, 1));
     }
+
+    @Test
+    void aRandomCountHoldsOutExactlyThatManyFromAllOverTheSet() {
+        byte[] px = new byte[1000];
+        int[] labels = new int[1000];
+        for (int i = 0; i < 1000; i++) {
+            labels[i] = i / 100; // stored class by class, as an image folder is
+        }
+        ImageSet set = ImageSet.of(px, labels, 1, 1, 1, "sorted");
+        TrainValidation tv = Splits.random(set, 200, 5);
+        assertEquals(800, tv.train().size());
+        assertEquals(200, tv.validation().size());
+        java.util.Set<Integer> classes = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            classes.add(tv.validation().label(i));
+        }
+        assertEquals(10, classes.size(), "every class is in the held-out images, unlike the last 200");
+        assertEquals(0, Splits.random(set, 0, 5).validation().size());
+        var e = assertThrows(IllegalArgumentException.class, () -> Splits.random(set, 1000, 5));
+        assertTrue(e.getMessage().startsWith("cannot hold out 1000 images from sorted, which has 1000 images"),
+                e.getMessage());
+    }
 }

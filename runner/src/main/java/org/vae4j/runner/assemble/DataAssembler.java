@@ -53,7 +53,9 @@ public final class DataAssembler {
                         + train.size() + " training images" + (d.limit() > 0 ? " (after $.data.limit)" : "")
                         + " of " + located.source() + ", got " + d.validation())));
             }
-            TrainValidation tv = Splits.lastAsValidation(train, d.validation());
+            TrainValidation tv = "random".equals(d.validationSplit())
+                    ? Splits.random(train, d.validation(), d.splitSeed())
+                    : Splits.lastAsValidation(train, d.validation());
             train = tv.train();
             validation = tv.validation();
         }

@@ -13,7 +13,9 @@ import java.util.List;
  * @param bits           k for quantize
  * @param binarizeSeed   the seed of the binarization draws (seed 003 uses 3435)
  * @param input          what the encoder sees: same (as the target) or symmetric ([-1, 1])
- * @param validation     how many of the last training images form the validation split (0: none)
+ * @param validation     how many training images form the validation split (0: none)
+ * @param validationSplit which: last (the last N, the seeds' convention) or random (N chosen with
+ *                       {@code splitSeed}, for data stored class by class)
  * @param limit          use only the first N training (and test) images; 0 for all
  * @param batchSize      training batch size
  * @param evalBatchSize  batch size for validation and test passes
@@ -23,10 +25,12 @@ import java.util.List;
  * @param splitSeed      the seed that chooses those images
  */
 public record DataSpec(String dataset, String path, String transform, int bits, long binarizeSeed, String input,
-                       int validation, int limit, int batchSize, int evalBatchSize, boolean download,
+                       int validation, String validationSplit, int limit, int batchSize, int evalBatchSize, boolean download,
                        double testFraction, long splitSeed) {
     /** Values of {@code transform}. */
     public static final List<String> TRANSFORMS = List.of("scale", "quantize", "binarize", "dynamic-binarize");
+    /** Values of {@code validationSplit}. */
+    public static final List<String> VALIDATION_SPLITS = List.of("last", "random");
     /** Values of {@code input}. */
     public static final List<String> INPUTS = List.of("same", "symmetric");
 }

@@ -164,6 +164,9 @@ public final class SpecParser {
         long binarizeSeed = d.integer("binarizeSeed", 3435L, 0, Long.MAX_VALUE);
         String input = d.string("input", "same", DataSpec.INPUTS);
         int validation = (int) d.integer("validation", 0L, 0, 1_000_000);
+        // read only when given, so that specs without it resolve as before
+        String validationSplit = d.has("validationSplit") ? d.string("validationSplit", "last",
+                DataSpec.VALIDATION_SPLITS) : "last";
         int limit = (int) d.integer("limit", 0L, 0, Integer.MAX_VALUE);
         int batchSize = (int) d.integer("batchSize", 128L, 1, 1_000_000);
         int evalBatchSize = (int) d.integer("evalBatchSize", 1000L, 1, 1_000_000);
@@ -174,14 +177,14 @@ public final class SpecParser {
                     + testFraction);
         }
         // read only when used, so that specs without a held-out test split resolve as before
-        long splitSeed = testFraction > 0 || d.has("splitSeed") ? d.integer("splitSeed", 1L, 0, Long.MAX_VALUE) : 1L;
+        long splitSeed = testFraction > 0 || "random".equals(validationSplit) || d.has("splitSeed") ? d.integer("splitSeed", 1L, 0, Long.MAX_VALUE) : 1L;
         String ownLayout = dataset == null || !DATASETS.contains(dataset) ? null
                 : DatasetCatalog.standard().get(dataset).format().ownDataLayout();
         if (ownLayout != null && path == null) {
             problems.add("$.data.path", "is required for " + dataset + ": " + ownLayout);
         }
         d.finish();
-        DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, limit,
+        DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, validationSplit, limit,
                 batchSize, evalBatchSize, download, testFraction, splitSeed);
 
         // the model family first: its root slots (a VAE's objective) are fields of the spec's root

@@ -39,6 +39,22 @@ class ConvExamplesTest {
         throw new IllegalStateException("examples/ not found");
     }
 
+    /** Every example spec parses and builds its model for a Fashion-MNIST-sized image (CIFAR's for CIFAR's). */
+    @Test
+    void everyExampleParsesAndBuilds() throws java.io.IOException {
+        List<Path> specs;
+        try (var files = Files.list(examples())) {
+            specs = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(specs.size() >= 15, specs.toString());
+        for (Path file : specs) {
+            ExperimentSpec s = parse(file.getFileName().toString());
+            long[] shape = s.data().dataset().startsWith("cifar") ? new long[] {3, 32, 32} : new long[] {1, 28, 28};
+            Model m = ModelAssembler.build(s, ModelAssembler.dataInfo(s.data(), shape), file.toString());
+            assertTrue(ModelParameters.of(m, ModelAssembler.TYPE).count() > 0, file.toString());
+        }
+    }
+
     @Test
     void seed000IsTheReferencesModelWithItsParameterCount() {
         ExperimentSpec s = parse("fashion-mnist-4bit-cnn-vae.json");

@@ -128,7 +128,7 @@ class NumpyEndToEndTest {
         Npz.write(npz, Map.of("x_train", images(idx.resolve("train-images-idx3-ubyte.gz"), TinyFashionMnist.TRAIN,
                 DataType.UINT8), "y_train", labels(idx.resolve("train-labels-idx1-ubyte.gz"), TinyFashionMnist.TRAIN)));
         ObjectNode s = Specs.tiny(npz.toString());
-        ((ObjectNode) s.get("data")).put("dataset", "npz").put("testFraction", 0.25);
+        ((ObjectNode) s.get("data")).put("dataset", "npz").put("testFraction", 0.25).put("validationSplit", "random");
         ((ObjectNode) s.get("training")).put("epochs", 1);
         Path run = root.resolve("run");
         CliResult r = Vae4j.run("train", Specs.write(root.resolve("spec.json"), s), "--out", run, "--no-progress");

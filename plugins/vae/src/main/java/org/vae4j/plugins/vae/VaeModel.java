@@ -350,10 +350,12 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
             // rows ordered example-major: row i * k + j is sample j of example i
             INDArray e = Nd4j.createUninitialized(mu.dataType(), (long) n * k, latentDim);
             Nd4j.getExecutioner().exec(new GaussianDistribution(e, 0.0, 1.0), random);
-            INDArray z = repeatRows(sd, k).muli(e).addi(repeatRows(mu, k));
+            INDArray z0 = repeatRows(sd, k).muli(e).addi(repeatRows(mu, k));
+            INDArray z = z0;
             INDArray logDet = null;
+            PosteriorFlow.Flowed f = null;
             if (hasFlow()) {
-                PosteriorFlow.Flowed f = flow.forward(z);
+                f = flow.forward(z0);
                 z = f.z();
                 logDet = f.logDet().reshape(f.logDet().length());
             }
@@ -365,6 +367,12 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
             INDArray logW = likelihood.logProb(repeatRows(batch.target(), k), params)
                     .add(prior.logProb(z)).subi(logQ);
             double[] w = logW.castTo(DataType.DOUBLE).toDoubleVector();
+            // millions of rows pass here: free each chunk's buffers now rather than when the
+            // garbage collector gets to them (a flow's many intermediates outran it: 24 GB)
+            if (f != null) {
+                flow.release(f);
+            }
+            PosteriorFlow.free(e, z0, logQ, logW);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < k; j++) {
                     double v = w[i * k + j];

@@ -125,6 +125,7 @@ public final class InverseAutoregressiveFlow implements PosteriorFlow {
         for (int layer = 0; layer < layers; layer++) {
             INDArray w = weights.get(t).get(layer).value().mul(masks.get(layer));
             INDArray pre = a.mmul(w.transpose()).addiRowVector(biases.get(t).get(layer).value());
+            PosteriorFlow.free(w);
             a = layer < layers - 1 ? Transforms.tanh(pre, false) : pre;
             if (activations != null && layer < layers - 1) {
                 activations.add(a);
@@ -150,7 +151,10 @@ public final class InverseAutoregressiveFlow implements PosteriorFlow {
         INDArray logDet = Nd4j.zeros(z0.dataType(), z0.size(0), 1);
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
+                INDArray unreversed = z;
                 z = reverse(z);
+                // only the reversed codes are kept for the backward pass
+                PosteriorFlow.free(unreversed);
             }
             List<INDArray> acts = new ArrayList<>();
             INDArray out = made(t, z, acts);
@@ -160,7 +164,10 @@ public final class InverseAutoregressiveFlow implements PosteriorFlow {
             cache.add(new Step(z, acts, m, sigma));
             // z' = σ z + (1 - σ) m = m + σ (z - m)
             z = z.sub(m).muli(sigma).addi(m);
-            logDet.addi(Transforms.log(sigma, true).sum(true, 1));
+            INDArray logSigma = Transforms.log(sigma, true);
+            INDArray rows = logSigma.sum(true, 1);
+            logDet.addi(rows);
+            PosteriorFlow.free(out, logSigma, rows);
         }
         return new Flowed(z, logDet, cache);
     }
@@ -196,6 +203,19 @@ public final class InverseAutoregressiveFlow implements PosteriorFlow {
             g = t > 0 ? reverse(gIn) : gIn;
         }
         return g;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void release(Flowed pass) {
+        List<Step> cache = (List<Step>) pass.cache();
+        for (int t = 0; t < cache.size(); t++) {
+            Step s = cache.get(t);
+            // step 0's input is the caller's
+            PosteriorFlow.free(t > 0 ? s.zIn() : null, s.m(), s.sigma());
+            s.activations().forEach(PosteriorFlow::free);
+        }
+        PosteriorFlow.free(pass.z(), pass.logDet());
     }
 
     @Override

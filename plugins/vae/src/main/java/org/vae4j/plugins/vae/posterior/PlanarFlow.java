@@ -87,8 +87,11 @@ public final class PlanarFlow implements PosteriorFlow {
             INDArray tp = t.mul(t).rsubi(1);
             INDArray d = tp.mul(uw).addi(1);
             cache.add(new Step(z, t, tp, d, uHat, uw));
-            z = z.add(t.mmul(uHat));
-            logDet.addi(Transforms.log(Transforms.abs(d, true), false));
+            INDArray move = t.mmul(uHat);
+            z = z.add(move);
+            INDArray logAbsD = Transforms.log(Transforms.abs(d, true), false);
+            logDet.addi(logAbsD);
+            PosteriorFlow.free(a, move, logAbsD);
         }
         return new Flowed(z, logDet, cache);
     }
@@ -122,6 +125,18 @@ public final class PlanarFlow implements PosteriorFlow {
             g = g.addi(c.mmul(wk));
         }
         return g;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void release(Flowed pass) {
+        List<Step> cache = (List<Step>) pass.cache();
+        for (int k = 0; k < cache.size(); k++) {
+            Step s = cache.get(k);
+            // step 0's input is the caller's
+            PosteriorFlow.free(k > 0 ? s.zIn() : null, s.t(), s.tp(), s.d(), s.uHat());
+        }
+        PosteriorFlow.free(pass.z(), pass.logDet());
     }
 
     @Override

@@ -38,6 +38,30 @@ public interface PosteriorFlow {
      */
     INDArray backward(Flowed pass, INDArray gz, INDArray gLogDet);
 
+    /**
+     * Frees the off-heap memory of a forward pass that is no longer needed: its outputs and what it
+     * kept for the backward pass, not its input. Loops of many passes (the importance-weighted NLL
+     * pushes millions of codes through a flow) allocate faster than the garbage collector, which
+     * sees only small Java objects, frees ND4J's buffers; the default frees nothing.
+     *
+     * @param pass a forward pass of this flow; unusable afterwards
+     */
+    default void release(Flowed pass) {
+    }
+
+    /**
+     * Closes arrays that own their buffers (views and arrays in workspaces are left alone).
+     *
+     * @param arrays arrays no longer used; null entries are skipped
+     */
+    static void free(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && !a.wasClosed() && a.closeable()) {
+                a.close();
+            }
+        }
+    }
+
     /** @return a short description for run logs, e.g. "planar flow, 8 steps" */
     String describe();
 

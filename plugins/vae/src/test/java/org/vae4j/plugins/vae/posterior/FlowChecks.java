@@ -71,4 +71,15 @@ final class FlowChecks {
                 new org.apache.commons.math3.linear.Array2DRowRealMatrix(jacobian)).getDeterminant();
         assertEquals(Math.log(Math.abs(det)), f.forward(z0).logDet().getDouble(0, 0), 1e-7);
     }
+
+    /** {@link PosteriorFlow#release} frees the pass's own arrays, not its input, and forward still works. */
+    static void assertReleaseFreesThePassNotItsInput(PosteriorFlow f, int n, int l) {
+        INDArray z0 = uniform(n, l, 1, 12);
+        PosteriorFlow.Flowed pass = f.forward(z0);
+        double expected = pass.logDet().sumNumber().doubleValue();
+        f.release(pass);
+        assertTrue(pass.z().wasClosed() && pass.logDet().wasClosed(), "outputs freed");
+        assertTrue(!z0.wasClosed(), "the input is the caller's");
+        assertEquals(expected, f.forward(z0).logDet().sumNumber().doubleValue(), 0.0);
+    }
 }

@@ -59,6 +59,11 @@ class IafTest {
     }
 
     @Test
+    void releaseFreesThePassNotItsInput() {
+        FlowChecks.assertReleaseFreesThePassNotItsInput(flow(3, new int[] {6}, 13), N, L);
+    }
+
+    @Test
     void logDeterminantIsThatOfTheJacobian() {
         FlowChecks.assertLogDeterminantIsTheJacobians(flow(3, new int[] {8}, 9), L);
     }

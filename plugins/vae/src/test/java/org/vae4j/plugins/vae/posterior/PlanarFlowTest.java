@@ -36,6 +36,11 @@ class PlanarFlowTest {
     }
 
     @Test
+    void releaseFreesThePassNotItsInput() {
+        FlowChecks.assertReleaseFreesThePassNotItsInput(flow(3, 13), N, L);
+    }
+
+    @Test
     void logDeterminantIsThatOfTheJacobian() {
         FlowChecks.assertLogDeterminantIsTheJacobians(flow(4, 9), L);
     }

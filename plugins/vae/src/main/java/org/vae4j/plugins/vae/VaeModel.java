@@ -16,6 +16,7 @@ import org.vae4j.api.Encoder;
 import org.vae4j.api.Layer;
 import org.vae4j.api.Likelihood;
 import org.vae4j.api.Parameter;
+import org.vae4j.engine.layers.OffHeap;
 import org.vae4j.api.Pass;
 import org.vae4j.api.Prior;
 import org.vae4j.api.data.Batch;
@@ -350,7 +351,9 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
             // rows ordered example-major: row i * k + j is sample j of example i
             INDArray e = Nd4j.createUninitialized(mu.dataType(), (long) n * k, latentDim);
             Nd4j.getExecutioner().exec(new GaussianDistribution(e, 0.0, 1.0), random);
-            INDArray z0 = repeatRows(sd, k).muli(e).addi(repeatRows(mu, k));
+            INDArray sdRows = repeatRows(sd, k);
+            INDArray muRows = repeatRows(mu, k);
+            INDArray z0 = sdRows.muli(e).addi(muRows);
             INDArray z = z0;
             INDArray logDet = null;
             PosteriorFlow.Flowed f = null;
@@ -360,19 +363,24 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
                 logDet = f.logDet().reshape(f.logDet().length());
             }
             INDArray params = decoder.forward(z, evalPass);
-            INDArray logQ = logPosterior(repeatRows(lv, k), e);
+            INDArray lvRows = repeatRows(lv, k);
+            INDArray logQ = logPosterior(lvRows, e);
             if (logDet != null) {
                 logQ.subi(logDet);
             }
-            INDArray logW = likelihood.logProb(repeatRows(batch.target(), k), params)
-                    .add(prior.logProb(z)).subi(logQ);
-            double[] w = logW.castTo(DataType.DOUBLE).toDoubleVector();
-            // millions of rows pass here: free each chunk's buffers now rather than when the
-            // garbage collector gets to them (a flow's many intermediates outran it: 24 GB)
+            INDArray targetRows = repeatRows(batch.target(), k);
+            INDArray logPx = likelihood.logProb(targetRows, params);
+            INDArray logPz = prior.logProb(z);
+            INDArray logW = logPx.add(logPz).subi(logQ);
+            INDArray wide = logW.castTo(DataType.DOUBLE);
+            double[] w = wide.toDoubleVector();
+            // millions of rows pass here: free each chunk's buffers now, not when the garbage
+            // collector gets to them (it did not, and the process grew to 24 GB)
             if (f != null) {
                 flow.release(f);
             }
-            PosteriorFlow.free(e, z0, logQ, logW);
+            // not logPx, logPz: a likelihood or prior may hand out buffers of its own
+            OffHeap.free(e, muRows, z0, lvRows, logQ, targetRows, logW, wide);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < k; j++) {
                     double v = w[i * k + j];
@@ -473,7 +481,10 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
      * @return {@code [N]}, a new array
      */
     public INDArray logPosterior(INDArray logVar, INDArray noise) {
-        return noise.mul(noise).addi(logVar).addi(2 * HALF_LOG_2PI).muli(-0.5).sum(1);
+        INDArray terms = noise.mul(noise).addi(logVar).addi(2 * HALF_LOG_2PI).muli(-0.5);
+        INDArray out = terms.sum(1);
+        OffHeap.free(terms);
+        return out;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vae4j.api.Parameter;
+import org.vae4j.engine.layers.OffHeap;
 
 /**
  * K inverse autoregressive flow steps (Kingma et al. 2016), each a MADE network (Germain et al.
@@ -125,7 +126,7 @@ public final class InverseAutoregressiveFlow implements PosteriorFlow {
         for (int layer = 0; layer < layers; layer++) {
             INDArray w = weights.get(t).get(layer).value().mul(masks.get(layer));
             INDArray pre = a.mmul(w.transpose()).addiRowVector(biases.get(t).get(layer).value());
-            PosteriorFlow.free(w);
+            OffHeap.free(w);
             a = layer < layers - 1 ? Transforms.tanh(pre, false) : pre;
             if (activations != null && layer < layers - 1) {
                 activations.add(a);
@@ -154,7 +155,7 @@ public final class InverseAutoregressiveFlow implements PosteriorFlow {
                 INDArray unreversed = z;
                 z = reverse(z);
                 // only the reversed codes are kept for the backward pass
-                PosteriorFlow.free(unreversed);
+                OffHeap.free(unreversed);
             }
             List<INDArray> acts = new ArrayList<>();
             INDArray out = made(t, z, acts);
@@ -167,7 +168,7 @@ public final class InverseAutoregressiveFlow implements PosteriorFlow {
             INDArray logSigma = Transforms.log(sigma, true);
             INDArray rows = logSigma.sum(true, 1);
             logDet.addi(rows);
-            PosteriorFlow.free(out, logSigma, rows);
+            OffHeap.free(out, logSigma, rows);
         }
         return new Flowed(z, logDet, cache);
     }
@@ -212,10 +213,10 @@ public final class InverseAutoregressiveFlow implements PosteriorFlow {
         for (int t = 0; t < cache.size(); t++) {
             Step s = cache.get(t);
             // step 0's input is the caller's
-            PosteriorFlow.free(t > 0 ? s.zIn() : null, s.m(), s.sigma());
-            s.activations().forEach(PosteriorFlow::free);
+            OffHeap.free(t > 0 ? s.zIn() : null, s.m(), s.sigma());
+            s.activations().forEach(OffHeap::free);
         }
-        PosteriorFlow.free(pass.z(), pass.logDet());
+        OffHeap.free(pass.z(), pass.logDet());
     }
 
     @Override

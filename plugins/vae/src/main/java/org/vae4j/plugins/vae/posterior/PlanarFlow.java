@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vae4j.api.Parameter;
+import org.vae4j.engine.layers.OffHeap;
 
 /**
  * K planar flow steps (Rezende & Mohamed 2015, eq. 10-12): {@code z' = z + û tanh(wᵀz + b)},
@@ -91,7 +92,7 @@ public final class PlanarFlow implements PosteriorFlow {
             z = z.add(move);
             INDArray logAbsD = Transforms.log(Transforms.abs(d, true), false);
             logDet.addi(logAbsD);
-            PosteriorFlow.free(a, move, logAbsD);
+            OffHeap.free(a, move, logAbsD);
         }
         return new Flowed(z, logDet, cache);
     }
@@ -134,9 +135,9 @@ public final class PlanarFlow implements PosteriorFlow {
         for (int k = 0; k < cache.size(); k++) {
             Step s = cache.get(k);
             // step 0's input is the caller's
-            PosteriorFlow.free(k > 0 ? s.zIn() : null, s.t(), s.tp(), s.d(), s.uHat());
+            OffHeap.free(k > 0 ? s.zIn() : null, s.t(), s.tp(), s.d(), s.uHat());
         }
-        PosteriorFlow.free(pass.z(), pass.logDet());
+        OffHeap.free(pass.z(), pass.logDet());
     }
 
     @Override

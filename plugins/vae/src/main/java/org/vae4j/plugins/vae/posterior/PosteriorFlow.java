@@ -49,19 +49,6 @@ public interface PosteriorFlow {
     default void release(Flowed pass) {
     }
 
-    /**
-     * Closes arrays that own their buffers (views and arrays in workspaces are left alone).
-     *
-     * @param arrays arrays no longer used; null entries are skipped
-     */
-    static void free(INDArray... arrays) {
-        for (INDArray a : arrays) {
-            if (a != null && !a.wasClosed() && a.closeable()) {
-                a.close();
-            }
-        }
-    }
-
     /** @return a short description for run logs, e.g. "planar flow, 8 steps" */
     String describe();
 

@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vae4j.api.Parameter;
 import org.vae4j.engine.layers.OffHeap;
 
@@ -56,17 +55,8 @@ public final class PlanarFlow implements PosteriorFlow {
         return List.of(u, w, b);
     }
 
-    /** What one step's backward pass needs. */
-    private record Step(INDArray zIn, INDArray t, INDArray tp, INDArray d, INDArray uHat, double uw) {
-    }
-
-    /** û for step k, {@code [1, L]}. */
-    private INDArray uHat(int k) {
-        INDArray uk = u.value().getRow(k, true);
-        INDArray wk = w.value().getRow(k, true);
-        double wu = wk.mul(uk).sumNumber().doubleValue();
-        double wn2 = wk.mul(wk).sumNumber().doubleValue();
-        return uk.add(wk.mul((m(wu) - wu) / wn2));
+    /** What one step's backward pass needs, per row: its input, tanh(a), 1 + ûᵀψ; and û, ûᵀw. */
+    private record Step(double[] zIn, double[] t, double[] d, double[] uHat, double uw) {
     }
 
     /** m(x) = -1 + softplus(x), computed stably. */
@@ -74,69 +64,126 @@ public final class PlanarFlow implements PosteriorFlow {
         return -1 + Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += a[j] * b[j];
+        }
+        return s;
+    }
+
+    /** @return the rows of {@code a} as one C-ordered double array */
+    private static double[] hostRows(INDArray a) {
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    // The codes are [N, L] with L around 20: a step is a few hundred flops per row, so it runs as
+    // loops on the host, not as dozens of ND4J operations that each cost more than the arithmetic.
     @Override
     public Flowed forward(INDArray z0) {
+        int n = (int) z0.size(0);
+        int l = (int) z0.size(1);
+        double[][] uv = u.value().toDoubleMatrix();
+        double[][] wv = w.value().toDoubleMatrix();
+        double[] bv = b.value().toDoubleVector();
+        double[] z = hostRows(z0);
+        double[] logDet = new double[n];
         List<Step> cache = new ArrayList<>(steps);
-        INDArray z = z0;
-        INDArray logDet = Nd4j.zeros(z0.dataType(), z0.size(0), 1);
         for (int k = 0; k < steps; k++) {
-            INDArray wk = w.value().getRow(k, true);
-            INDArray uHat = uHat(k);
-            double uw = uHat.mul(wk).sumNumber().doubleValue();
-            INDArray a = z.mmul(wk.transpose()).addi(b.value().getDouble(0, k));
-            INDArray t = Transforms.tanh(a, true);
-            INDArray tp = t.mul(t).rsubi(1);
-            INDArray d = tp.mul(uw).addi(1);
-            cache.add(new Step(z, t, tp, d, uHat, uw));
-            INDArray move = t.mmul(uHat);
-            z = z.add(move);
-            INDArray logAbsD = Transforms.log(Transforms.abs(d, true), false);
-            logDet.addi(logAbsD);
-            OffHeap.free(a, move, logAbsD);
+            double[] wk = wv[k];
+            double wu = dot(wk, uv[k]);
+            double shift = (m(wu) - wu) / dot(wk, wk);
+            double[] uHat = new double[l];
+            for (int j = 0; j < l; j++) {
+                uHat[j] = uv[k][j] + shift * wk[j];
+            }
+            double uw = dot(uHat, wk);
+            double[] t = new double[n];
+            double[] d = new double[n];
+            double[] zIn = z.clone();
+            for (int i = 0; i < n; i++) {
+                double a = bv[k];
+                for (int j = 0; j < l; j++) {
+                    a += wk[j] * z[i * l + j];
+                }
+                double ti = Math.tanh(a);
+                t[i] = ti;
+                d[i] = 1 + (1 - ti * ti) * uw;
+                for (int j = 0; j < l; j++) {
+                    z[i * l + j] += uHat[j] * ti;
+                }
+                logDet[i] += Math.log(Math.abs(d[i]));
+            }
+            cache.add(new Step(zIn, t, d, uHat, uw));
         }
-        return new Flowed(z, logDet, cache);
+        DataType type = z0.dataType();
+        return new Flowed(Nd4j.create(z, new long[] {n, l}, DataType.DOUBLE).castTo(type),
+                Nd4j.create(logDet, new long[] {n, 1}, DataType.DOUBLE).castTo(type), cache);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public INDArray backward(Flowed pass, INDArray gz, INDArray gLogDet) {
         List<Step> cache = (List<Step>) pass.cache();
-        INDArray g = gz.dup();
+        int n = (int) gz.size(0);
+        int l = (int) gz.size(1);
+        double[][] uv = u.value().toDoubleMatrix();
+        double[][] wv = w.value().toDoubleMatrix();
+        double[] g = hostRows(gz);
+        double[] gld = hostRows(gLogDet);
+        double[][] gU = new double[steps][l];
+        double[][] gW = new double[steps][l];
+        double[] gB = new double[steps];
         for (int k = steps - 1; k >= 0; k--) {
             Step s = cache.get(k);
-            INDArray wk = w.value().getRow(k, true);
-            INDArray uk = u.value().getRow(k, true);
-            // dLoss/da through z' = z + û t(a) and through log d, d = 1 + t'(a) ûᵀw, t'' = -2 t t'
-            INDArray c = g.mmul(s.uHat().transpose()).muli(s.tp())
-                    .addi(gLogDet.mul(s.uw()).muli(s.t()).muli(s.tp()).muli(-2).divi(s.d()));
-            // dLoss/d(ûᵀw) through d
-            double sw = gLogDet.mul(s.tp()).divi(s.d()).sumNumber().doubleValue();
-            INDArray gUHat = s.t().transpose().mmul(g).addi(wk.mul(sw));
-            INDArray gW = c.transpose().mmul(s.zIn()).addi(s.uHat().mul(sw));
-            b.gradient().getColumn(k, true).addi(c.sumNumber().doubleValue());
+            double[] wk = wv[k];
+            double[] uHat = s.uHat();
+            double[] gUHat = new double[l];
+            double[] c = new double[n];
+            double sw = 0;
+            for (int i = 0; i < n; i++) {
+                double ti = s.t()[i];
+                double tp = 1 - ti * ti;
+                double gu = 0;
+                for (int j = 0; j < l; j++) {
+                    gu += g[i * l + j] * uHat[j];
+                    gUHat[j] += ti * g[i * l + j];
+                }
+                // dLoss/da through z' = z + û t(a) and through log d, d = 1 + t'(a) ûᵀw, t'' = -2 t t'
+                c[i] = gu * tp - 2 * gld[i] * s.uw() * ti * tp / s.d()[i];
+                // dLoss/d(ûᵀw) through d
+                sw += gld[i] * tp / s.d()[i];
+                gB[k] += c[i];
+                for (int j = 0; j < l; j++) {
+                    gW[k][j] += c[i] * s.zIn()[i * l + j];
+                    g[i * l + j] += c[i] * wk[j];
+                }
+            }
+            for (int j = 0; j < l; j++) {
+                gUHat[j] += sw * wk[j];
+                gW[k][j] += sw * uHat[j];
+            }
             // through û = u + beta(α) w / q, α = wᵀu, beta = m(α) - α, beta' = sigmoid(α) - 1, q = |w|²
-            double alpha = wk.mul(uk).sumNumber().doubleValue();
-            double q = wk.mul(wk).sumNumber().doubleValue();
+            double alpha = dot(wk, uv[k]);
+            double q = dot(wk, wk);
             double beta = m(alpha) - alpha;
             double betaPrime = 1 / (1 + Math.exp(-alpha)) - 1;
-            double gw = gUHat.mul(wk).sumNumber().doubleValue();
-            u.gradient().getRow(k, true).addi(gUHat).addi(wk.mul(gw / q * betaPrime));
-            gW.addi(uk.mul(gw / q * betaPrime)).addi(gUHat.mul(beta / q)).addi(wk.mul(-2 * beta * gw / (q * q)));
-            w.gradient().getRow(k, true).addi(gW);
-            g = g.addi(c.mmul(wk));
+            double gw = dot(gUHat, wk);
+            for (int j = 0; j < l; j++) {
+                gU[k][j] += gUHat[j] + gw / q * betaPrime * wk[j];
+                gW[k][j] += gw / q * betaPrime * uv[k][j] + beta / q * gUHat[j] - 2 * beta * gw / (q * q) * wk[j];
+            }
         }
-        return g;
+        DataType type = u.value().dataType();
+        u.gradient().addi(Nd4j.create(gU).castTo(type));
+        w.gradient().addi(Nd4j.create(gW).castTo(type));
+        b.gradient().addi(Nd4j.create(gB, new long[] {1, steps}, DataType.DOUBLE).castTo(type));
+        return Nd4j.create(g, new long[] {n, l}, DataType.DOUBLE).castTo(gz.dataType());
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void release(Flowed pass) {
-        List<Step> cache = (List<Step>) pass.cache();
-        for (int k = 0; k < cache.size(); k++) {
-            Step s = cache.get(k);
-            // step 0's input is the caller's
-            OffHeap.free(k > 0 ? s.zIn() : null, s.t(), s.tp(), s.d(), s.uHat());
-        }
+        // the cache is on the Java heap; only the outputs hold ND4J buffers
         OffHeap.free(pass.z(), pass.logDet());
     }
 

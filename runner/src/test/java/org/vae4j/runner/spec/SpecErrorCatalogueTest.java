@@ -744,6 +744,17 @@ class SpecErrorCatalogueTest {
     }
 
     @Test
+    void aFlowPosteriorForAPlainAutoencoder() throws IOException {
+        ObjectNode s = base();
+        ((ObjectNode) s.get("model")).putObject("posterior").put("type", "planar");
+        s.putObject("objective").put("type", "autoencoder");
+        spec(s, "a flow posterior for a plain autoencoder", "`\"posterior\": {\"type\": \"planar\"}` with "
+                + "`\"objective\": {\"type\": \"autoencoder\"}`")
+                .fails(2, "$.model.posterior: is a flow, but the objective 'autoencoder' trains a plain autoencoder, "
+                        + "which has no posterior to push through it");
+    }
+
+    @Test
     void earlyStoppingOnAnUnknownFigure() throws IOException {
         ObjectNode s = base();
         obj(s, "data").put("validation", 50);

@@ -66,6 +66,22 @@ public final class ImageFolderReader {
      *                             class folder that {@code classes} lacks
      */
     static ImageSet read(List<Path> files, List<String> classes, long[] like) {
+        return read(files, classes, like, false);
+    }
+
+    /**
+     * As {@link #read(List, List, long[])}, with images of another size scaled to {@code like}'s
+     * if {@code resize} (bilinear, as Java2D draws them).
+     *
+     * @param files   image files, each in its class folder
+     * @param classes the class names, in label order
+     * @param like    the size and channels every image gets, or null to take them from the first
+     * @param resize  whether an image of another size is scaled (else it is an error)
+     * @return the images, labelled by their class folder
+     * @throws DataFormatException naming the file that cannot be read, has another size (without
+     *                             resize), or is in a class folder that {@code classes} lacks
+     */
+    static ImageSet read(List<Path> files, List<String> classes, long[] like, boolean resize) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no image files");
         }
@@ -85,9 +101,14 @@ public final class ImageFolderReader {
                 pixels = new byte[Math.multiplyExact(Math.multiplyExact(files.size(), channels), height * width)];
             }
             if (img.getHeight() != height || img.getWidth() != width) {
-                throw new DataFormatException(f, -1, "is " + img.getWidth() + "x" + img.getHeight() + " pixels, but "
-                        + (like != null ? "the training images are " : "the first image, " + files.get(0) + ", is ")
-                        + width + "x" + height + "; give images of one size (vae4j does not resize)");
+                if (!resize) {
+                    throw new DataFormatException(f, -1, "is " + img.getWidth() + "x" + img.getHeight() + " pixels, but "
+                            + (like != null ? "the images are to be " : "the first image, " + files.get(0) + ", is ")
+                            + width + "x" + height + (like != null ? " (the training images' size, or $.data.imageShape)"
+                            : "") + "; give images of one size, or set \"imageShape\" and \"resize\": true in $.data "
+                            + "to scale them");
+                }
+                img = scaled(img, width, height);
             }
             String cls = f.getParent().getFileName().toString();
             labels[i] = classes.indexOf(cls);
@@ -98,6 +119,20 @@ public final class ImageFolderReader {
             copy(img, channels, pixels, i * channels * height * width);
         }
         return ImageSet.of(pixels, labels, channels, height, width, files.size() + " images");
+    }
+
+    /** @return {@code img} drawn at {@code width x height} with bilinear interpolation, as RGB */
+    private static BufferedImage scaled(BufferedImage img, int width, int height) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(img, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     /**

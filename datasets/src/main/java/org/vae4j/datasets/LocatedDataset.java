@@ -23,6 +23,10 @@ public final class LocatedDataset {
     /** The share of the training images held out as the test split, 0 if the files have one. */
     private final double testFraction;
     private final long splitSeed;
+    /** The [C, H, W] an image folder's images get, or null to take the first image's. */
+    private final long[] imageShape;
+    /** Whether images of another size than {@link #imageShape} are scaled to it. */
+    private final boolean resize;
     private Map<Path, String> sha256;
     /** The training images split by {@link #testFraction}, read once. */
     private TrainValidation heldOut;
@@ -43,6 +47,14 @@ public final class LocatedDataset {
 
     private LocatedDataset(DatasetDescriptor descriptor, Path directory, List<Path> trainFiles,
                            List<Path> testFiles, String source, double testFraction, long splitSeed) {
+        this(descriptor, directory, trainFiles, testFiles, source, testFraction, splitSeed, null, false);
+    }
+
+    private LocatedDataset(DatasetDescriptor descriptor, Path directory, List<Path> trainFiles,
+                           List<Path> testFiles, String source, double testFraction, long splitSeed,
+                           long[] imageShape, boolean resize) {
+        this.imageShape = imageShape == null ? null : imageShape.clone();
+        this.resize = resize;
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.trainFiles = List.copyOf(trainFiles);
@@ -77,7 +89,30 @@ public final class LocatedDataset {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("the test fraction must be between 0 and 1, got " + fraction);
         }
-        return new LocatedDataset(descriptor, directory, trainFiles, testFiles, source, fraction, seed);
+        return new LocatedDataset(descriptor, directory, trainFiles, testFiles, source, fraction, seed, imageShape,
+                resize);
+    }
+
+    /**
+     * The same image folder with every image read at one shape: converted to its channels (grey
+     * as luminance, or repeated into RGB), and scaled to its size if {@code resize}, else an image
+     * of another size is an error naming the file.
+     *
+     * @param shape  {@code [C, H, W]}, C 1 or 3
+     * @param resize whether images of another size are scaled (bilinear)
+     * @return the data set so read
+     * @throws IllegalStateException if it is not an image folder
+     */
+    public LocatedDataset withImageShape(long[] shape, boolean resize) {
+        if (descriptor.format() != DataFormat.IMAGE_FOLDER) {
+            throw new IllegalStateException(name() + " has images of one shape; only an image folder is read at one");
+        }
+        if (shape.length != 3 || (shape[0] != 1 && shape[0] != 3) || shape[1] < 1 || shape[2] < 1) {
+            throw new IllegalArgumentException("an image shape is [C, H, W] with C 1 or 3, got "
+                    + java.util.Arrays.toString(shape));
+        }
+        return new LocatedDataset(descriptor, directory, trainFiles, testFiles, source, testFraction, splitSeed, shape,
+                resize);
     }
 
     /** @return the data set's name, e.g. {@code "fashion-mnist"} */
@@ -200,8 +235,8 @@ public final class LocatedDataset {
                 yield set;
             }
             case CIFAR10_BINARY -> Cifar10Reader.read(files);
-            case IMAGE_FOLDER -> ImageFolderReader.read(files, classNames(),
-                    test ? ImageFolderReader.shapeOf(trainFiles.get(0)) : null);
+            case IMAGE_FOLDER -> ImageFolderReader.read(files, classNames(), imageShape != null ? imageShape
+                    : test ? ImageFolderReader.shapeOf(trainFiles.get(0)) : null, resize);
             case NPY -> NumpyReader.readNpy(files.get(0), files.size() > 1 ? files.get(1) : null,
                     test ? classNames().size() : 0);
             case NPZ -> NumpyReader.readNpz(files.get(0), test, test ? classNames().size() : 0);

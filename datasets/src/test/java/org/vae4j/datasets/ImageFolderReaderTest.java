@@ -92,7 +92,8 @@ class ImageFolderReaderTest {
         grey(dir.resolve("test/a/1.png"), 0);
         DataFormatException size = assertThrows(DataFormatException.class, () -> locate().train());
         assertEquals(odd + ": is 4x4 pixels, but the first image, " + dir.resolve("train/a/1.png") + ", is 3x2; "
-                + "give images of one size (vae4j does not resize)", size.getMessage());
+                + "give images of one size, or set \"imageShape\" and \"resize\": true in $.data to scale them",
+                size.getMessage());
         Files.delete(odd);
         Path broken = dir.resolve("train/a/3.png");
         Files.writeString(broken, "this is text");
@@ -139,5 +140,37 @@ class ImageFolderReaderTest {
         assertEquals(List.of("even", "odd"), split.classNames());
         assertArrayEquals(test.pixels(0), d.withTestFraction(0.3, 7).test().pixels(0), "the same seed, the same split");
         assertThrows(IllegalStateException.class, () -> split.withTestFraction(0.3, 7));
+    }
+
+    @Test
+    void anImageShapeConvertsChannelsAndResizeScalesOtherSizes() throws IOException {
+        grey(dir.resolve("train/a/1.png"), 40);
+        BufferedImage big = new BufferedImage(6, 4, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 6; x++) {
+                big.setRGB(x, y, (200 << 16) | (100 << 8) | 50);
+            }
+        }
+        Path large = write(dir.resolve("train/b/2.png"), big);
+        grey(dir.resolve("test/a/3.png"), 0);
+        LocatedDataset d = locate();
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> d.withImageShape(new long[] {1, 2, 3}, false).train());
+        assertEquals(large + ": is 6x4 pixels, but the images are to be 3x2 (the training images' size, or "
+                + "$.data.imageShape); give images of one size, or set "
+                + "\"imageShape\" and \"resize\": true in $.data to scale them", e.getMessage());
+
+        ImageSet grey = d.withImageShape(new long[] {1, 2, 3}, true).train();
+        assertArrayEquals(new long[] {1, 2, 3}, grey.shape());
+        for (int p = 0; p < 6; p++) {
+            // a plain colour stays plain when scaled, and becomes its luminance
+            assertEquals(Math.round(0.299 * 200 + 0.587 * 100 + 0.114 * 50), grey.pixel(1, p), "pixel " + p);
+        }
+        assertEquals(40 + 11, grey.pixel(0, 4), "an image of the right size is read as it is");
+
+        ImageSet rgb = d.withImageShape(new long[] {3, 2, 3}, true).test();
+        assertArrayEquals(new long[] {3, 2, 3}, rgb.shape());
+        assertEquals(rgb.pixel(0, 4), rgb.pixel(0, 6 + 4), "grey repeated into each channel");
+        assertThrows(IllegalArgumentException.class, () -> d.withImageShape(new long[] {2, 2, 3}, true));
     }
 }

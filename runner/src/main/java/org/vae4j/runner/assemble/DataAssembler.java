@@ -91,6 +91,9 @@ public final class DataAssembler {
     public static LocatedDataset locate(DataSpec d, Path specDir, Map<String, String> env) {
         Path explicit = d.path() == null ? null : specDir.resolve(d.path()).normalize();
         LocatedDataset located = new DataLocator().locate(d.dataset(), explicit, env, d.download());
+        if (d.imageShape() != null) {
+            located = located.withImageShape(d.imageShape(), d.resize());
+        }
         if (d.testFraction() > 0) {
             if (located.hasTestSplit()) {
                 throw new DataFormatException(located.testFiles().get(0), -1, "is the test split of " + located.source()

@@ -23,10 +23,13 @@ import java.util.List;
  * @param testFraction   for data without a test split (a user's own), the share of the training
  *                       images held out as the test split; 0 for none
  * @param splitSeed      the seed that chooses those images
+ * @param imageShape     for an image folder, the [C, H, W] every image is read at; null to take
+ *                       the first image's
+ * @param resize         whether images of another size than {@code imageShape} are scaled to it
  */
 public record DataSpec(String dataset, String path, String transform, int bits, long binarizeSeed, String input,
                        int validation, String validationSplit, int limit, int batchSize, int evalBatchSize, boolean download,
-                       double testFraction, long splitSeed) {
+                       double testFraction, long splitSeed, long[] imageShape, boolean resize) {
     /** Values of {@code transform}. */
     public static final List<String> TRANSFORMS = List.of("scale", "quantize", "binarize", "dynamic-binarize");
     /** Values of {@code validationSplit}. */

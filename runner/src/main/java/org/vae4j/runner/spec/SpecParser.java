@@ -137,6 +137,21 @@ public final class SpecParser {
         return m.replaceAll("\\[Source: [^;\\]]*; ", "[");
     }
 
+    /** @return {@code [C, H, W]} with C 1 or 3, or null after recording why not */
+    private static long[] imageShape(com.fasterxml.jackson.databind.JsonNode n, Problems problems) {
+        boolean ok = n.isArray() && n.size() == 3;
+        for (int i = 0; ok && i < 3; i++) {
+            ok = n.get(i).canConvertToInt() && n.get(i).isIntegralNumber() && n.get(i).asInt() >= 1
+                    && n.get(i).asInt() <= 100_000;
+        }
+        if (!ok || (n.get(0).asInt() != 1 && n.get(0).asInt() != 3)) {
+            problems.add("$.data.imageShape", "must be [C, H, W]: C 1 (grey) or 3 (RGB), H and W from 1 to 100000, got "
+                    + n);
+            return null;
+        }
+        return new long[] {n.get(0).asLong(), n.get(1).asLong(), n.get(2).asLong()};
+    }
+
     private static SpecException single(String src, String path, String message) {
         return new SpecException(src, List.of(new SpecProblem(path, message)));
     }
@@ -183,9 +198,25 @@ public final class SpecParser {
         if (ownLayout != null && path == null) {
             problems.add("$.data.path", "is required for " + dataset + ": " + ownLayout);
         }
+        long[] imageShape = null;
+        if (d.has("imageShape")) {
+            imageShape = imageShape(d.raw("imageShape"), problems);
+            if (!DatasetCatalog.IMAGE_FOLDER.equals(dataset)) {
+                problems.add("$.data.imageShape", "is for " + DatasetCatalog.IMAGE_FOLDER + " only: the other data sets "
+                        + "have images of one shape");
+            }
+        }
+        boolean resize = d.has("resize") && d.bool("resize", false);
+        if (resize && !d.has("imageShape")) {
+            problems.add("$.data.resize", "needs $.data.imageShape, the [C, H, W] to scale the images to");
+        }
+        // read only when given (so that older specs resolve as before), but known either way
+        for (String optional : List.of("validationSplit", "testFraction", "splitSeed", "imageShape", "resize")) {
+            d.allow(optional);
+        }
         d.finish();
         DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, validationSplit, limit,
-                batchSize, evalBatchSize, download, testFraction, splitSeed);
+                batchSize, evalBatchSize, download, testFraction, splitSeed, imageShape, resize);
 
         // the model family first: its root slots (a VAE's objective) are fields of the spec's root
         ComponentSpec model = component(top.raw("model"), "$.model", Model.class, DEFAULT_FAMILY, problems);

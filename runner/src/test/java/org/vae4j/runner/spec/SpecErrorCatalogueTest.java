@@ -133,7 +133,8 @@ class SpecErrorCatalogueTest {
         obj(s, "data").put("batchsize", 32);
         spec(s, "unknown field in `data`", "`\"batchsize\": 32`")
                 .fails(2, "$.data.batchsize: unknown field; known fields here: dataset, path, transform, bits, "
-                        + "binarizeSeed, input, validation, limit, batchSize, evalBatchSize, download");
+                        + "binarizeSeed, input, validation, limit, batchSize, evalBatchSize, download, validationSplit, "
+                        + "testFraction, splitSeed, imageShape, resize");
     }
 
     @Test
@@ -996,6 +997,22 @@ class SpecErrorCatalogueTest {
                 .failsWith(3, data.resolve("t10k-images-idx3-ubyte.gz") + ": is the test split of explicit path " + data
                         + " (from the spec), and $.data.testFraction asks for one held out of the training images: "
                         + "remove one of them");
+    }
+
+    @Test
+    void imageShapeForADataSetOfOneShape() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("resize", true).putArray("imageShape").add(1).add(32).add(32);
+        spec(s, "an image shape for a data set of one shape", "`\"imageShape\": [1, 32, 32]` on Fashion-MNIST")
+                .fails(2, "$.data.imageShape: is for image-folder only: the other data sets have images of one shape");
+    }
+
+    @Test
+    void resizeWithoutAnImageShape() throws IOException {
+        ObjectNode s = base();
+        obj(s, "data").put("dataset", "image-folder").put("resize", true);
+        spec(s, "resize without an image shape", "`\"resize\": true` and no `\"imageShape\"`")
+                .fails(2, "$.data.resize: needs $.data.imageShape, the [C, H, W] to scale the images to");
     }
 
     @Test

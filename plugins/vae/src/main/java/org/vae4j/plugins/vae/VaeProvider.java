@@ -28,7 +28,7 @@ public final class VaeProvider extends AbstractProvider<Model, VaeConfig> {
     /** Registers the {@code vae} family. */
     public VaeProvider() {
         super(Model.class, "vae", VaeConfig.class,
-                "variational (or plain) autoencoder: encoder, decoder, prior, likelihood, objective",
+                "variational (or plain) autoencoder: encoder, decoder, prior, posterior, likelihood, objective",
                 Slot.required("encoder", Encoder.class),
                 Slot.required("decoder", Decoder.class),
                 Slot.optional("prior", Prior.class, "standard-normal"),

@@ -28,6 +28,8 @@ public final class LocatedDataset {
     /** Whether images of another size than {@link #imageShape} are scaled to it. */
     private final boolean resize;
     private Map<Path, String> sha256;
+    /** The class names, found on the first call (NumPy labels are read from disk for them). */
+    private List<String> classNames;
     /** The training images split by {@link #testFraction}, read once. */
     private TrainValidation heldOut;
     /** The classes of every data set of the catalog (MNIST, Fashion-MNIST, KMNIST, CIFAR-10). */
@@ -248,7 +250,14 @@ public final class LocatedDataset {
      *         {@code train/}, sorted; "class 0" ... for NumPy arrays, as many as the training
      *         labels span (one if unlabelled); a known data set's names (ten classes for all of them)
      */
-    public List<String> classNames() {
+    public synchronized List<String> classNames() {
+        if (classNames == null) {
+            classNames = findClassNames();
+        }
+        return classNames;
+    }
+
+    private List<String> findClassNames() {
         if (descriptor.format() == DataFormat.NPY || descriptor.format() == DataFormat.NPZ) {
             return ClassNames.of(name(), NumpyReader.classCount(descriptor.format(), trainFiles));
         }

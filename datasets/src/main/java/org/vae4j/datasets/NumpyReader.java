@@ -133,7 +133,8 @@ public final class NumpyReader {
         } catch (IOException e) {
             String m = e.getMessage() == null ? e.toString() : e.getMessage();
             // Npz's messages start with the file already
-            String detail = m.startsWith(file.toString()) ? m.substring(file.toString().length()).replaceFirst("^: ", "") : m;
+            String detail = m.startsWith(file.toString())
+                    ? m.substring(file.toString().length()).replaceFirst("^: ", "") : m;
             throw new DataFormatException(file, -1, "cannot read as NumPy arrays: " + detail, e);
         }
     }

@@ -28,8 +28,8 @@ import java.util.List;
  * @param resize         whether images of another size than {@code imageShape} are scaled to it
  */
 public record DataSpec(String dataset, String path, String transform, int bits, long binarizeSeed, String input,
-                       int validation, String validationSplit, int limit, int batchSize, int evalBatchSize, boolean download,
-                       double testFraction, long splitSeed, long[] imageShape, boolean resize) {
+                       int validation, String validationSplit, int limit, int batchSize, int evalBatchSize,
+                       boolean download, double testFraction, long splitSeed, long[] imageShape, boolean resize) {
     /** Values of {@code transform}. */
     public static final List<String> TRANSFORMS = List.of("scale", "quantize", "binarize", "dynamic-binarize");
     /** Values of {@code validationSplit}. */

@@ -192,7 +192,8 @@ public final class SpecParser {
                     + testFraction);
         }
         // read only when used, so that specs without a held-out test split resolve as before
-        long splitSeed = testFraction > 0 || "random".equals(validationSplit) || d.has("splitSeed") ? d.integer("splitSeed", 1L, 0, Long.MAX_VALUE) : 1L;
+        long splitSeed = testFraction > 0 || "random".equals(validationSplit) || d.has("splitSeed")
+                ? d.integer("splitSeed", 1L, 0, Long.MAX_VALUE) : 1L;
         String ownLayout = dataset == null || !DATASETS.contains(dataset) ? null
                 : DatasetCatalog.standard().get(dataset).format().ownDataLayout();
         if (ownLayout != null && path == null) {
@@ -215,8 +216,8 @@ public final class SpecParser {
             d.allow(optional);
         }
         d.finish();
-        DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, validationSplit, limit,
-                batchSize, evalBatchSize, download, testFraction, splitSeed, imageShape, resize);
+        DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, validationSplit,
+                limit, batchSize, evalBatchSize, download, testFraction, splitSeed, imageShape, resize);
 
         // the model family first: its root slots (a VAE's objective) are fields of the spec's root
         ComponentSpec model = component(top.raw("model"), "$.model", Model.class, DEFAULT_FAMILY, problems);

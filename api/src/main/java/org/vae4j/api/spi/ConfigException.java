@@ -11,7 +11,8 @@ public class ConfigException extends RuntimeException {
 
     /**
      * @param field   the field relative to the component's JSON object, such as {@code "hidden[1]"};
-     *                empty for the object as a whole
+     *                empty for the object as a whole; a path from the spec's root, such as
+     *                {@code "$.objective"}, for a {@linkplain Slot#atRoot() root slot}
      * @param message what is wrong and what was expected
      */
     public ConfigException(String field, String message) {

@@ -756,6 +756,25 @@ class SpecErrorCatalogueTest {
     }
 
     @Test
+    void aHierarchicalVaeWithOneLatentSize() throws IOException {
+        ObjectNode s = Specs.tinyHierarchical(data.toString());
+        ((ObjectNode) s.get("model")).putArray("latentDims").add(8);
+        spec(s, "a hierarchical VAE with one latent size", "`\"latentDims\": [8]`")
+                .fails(2, "$.model.latentDims: is required: two whole numbers [L1, L2], the sizes of z1 (next to the "
+                        + "data) and z2 (the top)");
+    }
+
+    @Test
+    void aHierarchicalVaeTrainedByTheIwaeBound() throws IOException {
+        ObjectNode s = Specs.tinyHierarchical(data.toString());
+        s.putObject("objective").put("type", "iwae").put("samples", 5);
+        spec(s, "a hierarchical VAE trained by the IWAE bound", "`\"objective\": {\"type\": \"iwae\"}` with "
+                + "`\"type\": \"hierarchical-vae\"`")
+                .fails(2, "$.objective: 'iwae' with these settings does not train a hierarchical VAE: it trains with "
+                        + "the one-sample ELBO, {\"type\": \"elbo\"} (a beta schedule allowed, samples 1)");
+    }
+
+    @Test
     void earlyStoppingOnAnUnknownFigure() throws IOException {
         ObjectNode s = base();
         obj(s, "data").put("validation", 50);

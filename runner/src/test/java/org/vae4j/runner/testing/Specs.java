@@ -41,6 +41,26 @@ public final class Specs {
     }
 
     /**
+     * A two-layer hierarchical VAE on the tiny data: z1 of 4 and z2 of 2 dimensions, 16-unit MLPs.
+     *
+     * @param dataPath the value of data.path
+     * @return the spec, to be modified by the test
+     */
+    public static ObjectNode tinyHierarchical(String dataPath) {
+        ObjectNode s = tiny(dataPath);
+        s.put("name", "tiny-hierarchical");
+        ObjectNode model = s.putObject("model");
+        model.put("type", "hierarchical-vae");
+        model.putArray("latentDims").add(4).add(2);
+        for (String net : new String[] {"encoder", "upperEncoder", "upperDecoder", "decoder"}) {
+            model.putObject(net).put("type", "mlp").putArray("hidden").add(16);
+        }
+        model.putObject("likelihood").put("type", "bernoulli");
+        ((ObjectNode) s.get("training")).put("epochs", 2);
+        return s;
+    }
+
+    /**
      * torch_gan.py's DCGAN, narrowed to 4 and 8 channels and 16 latent dimensions: trains in seconds.
      *
      * @param dataPath the value of data.path

@@ -276,7 +276,7 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         component(s, "decoder").remove("type");
         spec(s, "component without `type`", "`\"decoder\": {\"hidden\": [32]}`")
-                .fails(2, "$.model.decoder.type: is required; registered decoder types: cnn, conv-ae, mlp");
+                .fails(2, "$.model.decoder.type: is required; registered decoder types: cnn, conv-ae, mlp, pixelcnn");
     }
 
     @Test
@@ -772,6 +772,15 @@ class SpecErrorCatalogueTest {
                 + "`\"type\": \"hierarchical-vae\"`")
                 .fails(2, "$.objective: 'iwae' with these settings does not train a hierarchical VAE: it trains with "
                         + "the one-sample ELBO, {\"type\": \"elbo\"} (a beta schedule allowed, samples 1)");
+    }
+
+    @Test
+    void aPixelCnnAsAGansGenerator() throws IOException {
+        ObjectNode s = Specs.tinyDcgan(data.toString());
+        ((ObjectNode) s.get("model")).putObject("generator").put("type", "pixelcnn");
+        spec(s, "a PixelCNN as a GAN's generator", "`\"generator\": {\"type\": \"pixelcnn\"}`")
+                .fails(2, "$.model.generator: is autoregressive: it scores data it is shown pixel by pixel, and a "
+                        + "generator has no data to be shown; use a decoder that maps z to an image (mlp, cnn)");
     }
 
     @Test

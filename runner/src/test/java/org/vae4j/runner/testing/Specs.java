@@ -61,6 +61,21 @@ public final class Specs {
     }
 
     /**
+     * A VAE with a small PixelCNN decoder (4 channels, one type-B layer) on the tiny data.
+     *
+     * @param dataPath the value of data.path
+     * @return the spec, to be modified by the test
+     */
+    public static ObjectNode tinyPixelCnn(String dataPath) {
+        ObjectNode s = tiny(dataPath);
+        s.put("name", "tiny-pixelcnn");
+        ((ObjectNode) s.get("model")).putObject("decoder").put("type", "pixelcnn").put("channels", 4)
+                .put("layers", 1).put("firstKernel", 5);
+        ((ObjectNode) s.get("training")).put("epochs", 1);
+        return s;
+    }
+
+    /**
      * torch_gan.py's DCGAN, narrowed to 4 and 8 channels and 16 latent dimensions: trains in seconds.
      *
      * @param dataPath the value of data.path

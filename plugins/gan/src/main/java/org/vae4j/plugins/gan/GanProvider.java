@@ -2,6 +2,7 @@ package org.vae4j.plugins.gan;
 
 import com.google.auto.service.AutoService;
 import java.util.Arrays;
+import org.vae4j.api.AutoregressiveDecoder;
 import org.vae4j.api.Decoder;
 import org.vae4j.api.Prior;
 import org.vae4j.api.model.Model;
@@ -47,6 +48,10 @@ public final class GanProvider extends AbstractProvider<Model, GanConfig> {
         }
         Decoder generator = context.slot("generator").input("latentDim = " + latent, latent).output(data, shape)
                 .latentDim(latent).create(Decoder.class);
+        if (generator instanceof AutoregressiveDecoder) {
+            throw new ConfigException("generator", "is autoregressive: it scores data it is shown pixel by pixel, "
+                    + "and a generator has no data to be shown; use a decoder that maps z to an image (mlp, cnn)");
+        }
         Discriminator discriminator = context.slot("discriminator").input(data, shape)
                 .output("one logit per example", 1).latentDim(latent).create(Discriminator.class);
         GanLoss loss = context.slot("loss").create(GanLoss.class);

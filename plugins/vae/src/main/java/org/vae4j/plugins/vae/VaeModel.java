@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.vae4j.api.AutoregressiveDecoder;
 import org.vae4j.api.Decoder;
 import org.vae4j.api.Encoder;
 import org.vae4j.api.Layer;
@@ -34,6 +35,7 @@ import org.vae4j.api.model.Sampler;
 import org.vae4j.api.model.StepContext;
 import org.vae4j.api.model.TrainingPhase;
 import org.vae4j.engine.layers.Scratch;
+import org.vae4j.engine.random.SeededRandom;
 import org.vae4j.plugins.vae.objective.VaeObjective;
 import org.vae4j.plugins.vae.posterior.GaussianPosterior;
 import org.vae4j.plugins.vae.posterior.PosteriorFlow;
@@ -57,6 +59,8 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
     /** The one parameter group of a VAE. */
     public static final String GROUP = "model";
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+    /** The seed of the stream from which {@link #decode} draws with an autoregressive decoder. */
+    static final long AUTOREGRESSIVE_DECODE_SEED = 0x5eed;
     /** Rows decoded at once by {@link #importanceWeightedNll}. */
     static final int IW_ROWS = 4096;
     private final Encoder encoder;
@@ -277,7 +281,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
         long n = batch.size();
         INDArray h = encoder.forward(batch.input(), evalPass);
         Draw draw = sampleCode(h, random);
-        INDArray params = decoder.forward(draw.z(), evalPass);
+        INDArray params = decoderForward(draw.z(), batch.target(), evalPass);
         double reconstruction = -likelihood.logProb(batch.target(), params).sumNumber().doubleValue();
         Metrics m = new Metrics().sum("reconstruction", reconstruction, n);
         if (isVariational()) {
@@ -290,7 +294,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
     public INDArray negativeElbo(Batch batch, Random random) {
         INDArray h = encoder.forward(batch.input(), evalPass);
         Draw draw = sampleCode(h, random);
-        INDArray params = decoder.forward(draw.z(), evalPass);
+        INDArray params = decoderForward(draw.z(), batch.target(), evalPass);
         INDArray out = likelihood.logProb(batch.target(), params).neg();
         if (isVariational()) {
             out.addi(kl(h, draw));
@@ -362,13 +366,13 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
                 z = f.z();
                 logDet = f.logDet().reshape(f.logDet().length());
             }
-            INDArray params = decoder.forward(z, evalPass);
+            INDArray targetRows = repeatRows(batch.target(), k);
+            INDArray params = decoderForward(z, targetRows, evalPass);
             INDArray lvRows = repeatRows(lv, k);
             INDArray logQ = logPosterior(lvRows, e);
             if (logDet != null) {
                 logQ.subi(logDet);
             }
-            INDArray targetRows = repeatRows(batch.target(), k);
             INDArray logPx = likelihood.logProb(targetRows, params);
             INDArray logPz = prior.logProb(z);
             INDArray logW = logPx.add(logPz).subi(logQ);
@@ -378,6 +382,9 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
             // collector gets to them (it did not, and the process grew to 24 GB)
             if (f != null) {
                 flow.release(f);
+            }
+            if (decoder instanceof AutoregressiveDecoder ar) {
+                ar.forget();
             }
             // not logPx, logPz: a likelihood or prior may hand out buffers of its own
             OffHeap.free(e, muRows, z0, lvRows, logQ, targetRows, logW, wide);
@@ -509,7 +516,30 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
      * @return {@code [N, P*D]}, a new array
      */
     public INDArray decodeParameters(INDArray codes) {
+        if (isAutoregressive()) {
+            throw new UnsupportedOperationException("an autoregressive decoder has parameters only for data it is shown");
+        }
         return decoder.forward(codes.castTo(dataType), evalPass).dup();
+    }
+
+    /** @return whether p(x|z) is autoregressive over the pixels (a PixelCNN decoder) */
+    public boolean isAutoregressive() {
+        return decoder instanceof AutoregressiveDecoder;
+    }
+
+    /**
+     * The decoder's run that scores {@code targets}: an autoregressive decoder is shown them first.
+     *
+     * @param codes   {@code [N, L]}
+     * @param targets {@code [N, D]}, the examples the parameters will score
+     * @param pass    the pass
+     * @return the likelihood's parameters {@code [N, P*D]}
+     */
+    public INDArray decoderForward(INDArray codes, INDArray targets, Pass pass) {
+        if (decoder instanceof AutoregressiveDecoder ar) {
+            ar.observe(targets);
+        }
+        return decoder.forward(codes, pass);
     }
 
     @Override
@@ -517,14 +547,28 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
         return prior.sample(n, random);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An autoregressive decoder has no mean image: it draws pixel by pixel, from a stream of a
+     * fixed seed, so the same codes decode to the same picture.
+     */
     @Override
     public INDArray decode(INDArray codes) {
+        if (decoder instanceof AutoregressiveDecoder) {
+            try (SeededRandom r = new SeededRandom(AUTOREGRESSIVE_DECODE_SEED)) {
+                return draw(codes, r.get());
+            }
+        }
         return likelihood.toIntensities(decodeParameters(codes)).dup();
     }
 
     @Override
     public INDArray draw(INDArray codes, Random random) {
         // a draw is in the data's units (level indices for a categorical); pictures want [0, 1]
+        if (decoder instanceof AutoregressiveDecoder ar) {
+            return data.targetsToIntensities(ar.sample(codes.castTo(dataType), likelihood, random));
+        }
         return data.targetsToIntensities(likelihood.sample(decodeParameters(codes), random));
     }
 

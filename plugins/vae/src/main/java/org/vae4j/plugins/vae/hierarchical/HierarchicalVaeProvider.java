@@ -2,6 +2,7 @@ package org.vae4j.plugins.vae.hierarchical;
 
 import com.google.auto.service.AutoService;
 import java.util.Arrays;
+import org.vae4j.api.AutoregressiveDecoder;
 import org.vae4j.api.Decoder;
 import org.vae4j.api.Encoder;
 import org.vae4j.api.Likelihood;
@@ -70,6 +71,12 @@ public final class HierarchicalVaeProvider extends AbstractProvider<Model, Hiera
         Decoder decoder = context.slot("decoder").input("z1 (L1 = " + l1 + ")", l1)
                 .output(dims + " data dimensions x " + p + " likelihood parameter(s) = " + p * dims, p * dims)
                 .latentDim(l1).create(Decoder.class);
+        for (String slot : new String[] {"upperDecoder", "decoder"}) {
+            if ((slot.equals("decoder") ? decoder : upperDecoder) instanceof AutoregressiveDecoder) {
+                throw new ConfigException(slot, "is autoregressive (a PixelCNN), which the hierarchical VAE does "
+                        + "not support yet; use it as the decoder of a one-layer VAE (\"type\": \"vae\")");
+            }
+        }
         return new HierarchicalVae(encoder, upperEncoder, upperDecoder, decoder, likelihood, objective,
                 context.data(), l1, l2, context.dataType());
     }

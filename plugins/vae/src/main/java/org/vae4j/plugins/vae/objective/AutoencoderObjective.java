@@ -31,7 +31,7 @@ public final class AutoencoderObjective implements VaeObjective {
         Pass pass = m.trainingPass();
         long n = batch.size();
         INDArray code = m.encoder().forward(batch.input(), pass);
-        INDArray params = m.decoder().forward(code, pass);
+        INDArray params = m.decoderForward(code, batch.target(), pass);
         INDArray gParams = gradParams.like(params);
         double reconstruction = -m.likelihood().logProbAndGradient(batch.target(), params, -1.0 / n, gParams)
                 .sumNumber().doubleValue();

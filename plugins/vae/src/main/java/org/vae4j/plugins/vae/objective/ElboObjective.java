@@ -53,7 +53,7 @@ public final class ElboObjective implements VaeObjective {
         long n = batch.size();
         INDArray h = m.encoder().forward(batch.input(), pass);
         VaeModel.Draw draw = m.sampleCode(h, random);
-        INDArray params = m.decoder().forward(draw.z(), pass);
+        INDArray params = m.decoderForward(draw.z(), batch.target(), pass);
         INDArray gParams = gradParams.like(params);
         // loss = -1/N sum log p, so the likelihood's gradient is scaled by -1/N
         double reconstruction = -m.likelihood().logProbAndGradient(batch.target(), params, -1.0 / n, gParams)

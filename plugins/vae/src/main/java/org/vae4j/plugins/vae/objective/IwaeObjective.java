@@ -87,9 +87,9 @@ public final class IwaeObjective implements VaeObjective {
             flowed = m.flow().forward(z);
             z = flowed.z();
         }
-        INDArray params = m.decoder().forward(z, pass);
-        INDArray gParams = gradParams.like(params);
         INDArray target = batch.target().repeat(0, k);
+        INDArray params = m.decoderForward(z, target, pass);
+        INDArray gParams = gradParams.like(params);
         INDArray logPx = m.likelihood().logProb(target, params).dup();
         INDArray logPz = m.prior().logProb(z).dup();
         INDArray logQ = eps.mul(eps).addi(lv.repeat(0, k)).addi(2 * HALF_LOG_2PI).muli(-0.5).sum(1);

@@ -86,7 +86,7 @@ public final class Refinement {
             Nd4j.getExecutioner().exec(new GaussianDistribution(eps, 0.0, 1.0), noise);
             INDArray e = eps.castTo(DataType.DOUBLE);
             INDArray z = sd.mul(e).addi(mu);
-            INDArray params = model.decoder().forward(z.castTo(type), pass);
+            INDArray params = model.decoderForward(z.castTo(type), batch.target(), pass);
             INDArray gParams = params.ulike();
             // the negative ELBO of each example, not averaged: the examples are independent
             model.likelihood().logProbAndGradient(batch.target(), params, -1.0, gParams);
@@ -146,7 +146,7 @@ public final class Refinement {
             INDArray eps = Nd4j.createUninitialized(type, n, l);
             Nd4j.getExecutioner().exec(new GaussianDistribution(eps, 0.0, 1.0), random);
             INDArray z = sd.mul(eps).addi(mu);
-            INDArray params = model.decoder().forward(z, Pass.inference());
+            INDArray params = model.decoderForward(z, batch.target(), Pass.inference());
             INDArray term = model.likelihood().logProb(batch.target(), params).neg();
             if (!prior.hasClosedFormKl()) {
                 term.addi(model.logPosterior(lv, eps)).subi(prior.logProb(z));

@@ -14,6 +14,18 @@ public interface LatentEncoder {
      */
     INDArray encode(INDArray input);
 
+    /**
+     * {@link #encode} with each input's class, which a conditional model's encoder sees; an
+     * unconditional model ignores the classes.
+     *
+     * @param input   model inputs {@code [N, D]}
+     * @param classes one class per input
+     * @return {@code [N, L]}
+     */
+    default INDArray encode(INDArray input, int[] classes) {
+        return encode(input);
+    }
+
     /** @return whether the encoder is deterministic (a plain autoencoder's codes, not posterior means) */
     default boolean deterministic() {
         return false;

@@ -10,4 +10,16 @@ public interface Reconstructor {
      * @return the reconstructions as intensities in [0, 1], {@code [N, D]} (a new array)
      */
     INDArray reconstruct(INDArray input);
+
+    /**
+     * {@link #reconstruct} with each input's class, which a conditional model sees; an
+     * unconditional model ignores the classes.
+     *
+     * @param input   model inputs {@code [N, D]}
+     * @param classes one class per input
+     * @return the reconstructions, {@code [N, D]}
+     */
+    default INDArray reconstruct(INDArray input, int[] classes) {
+        return reconstruct(input);
+    }
 }

@@ -35,4 +35,35 @@ public interface Sampler {
     default INDArray draw(INDArray codes, Random random) {
         return decode(codes);
     }
+
+    /**
+     * @return K for a conditional model, which decodes a code for a class 0..K-1; 0 for an
+     *         unconditional one
+     */
+    default int classes() {
+        return 0;
+    }
+
+    /**
+     * {@link #decode} for a class per code; an unconditional model ignores the classes.
+     *
+     * @param codes   {@code [N, L]}
+     * @param classes one class per code
+     * @return the examples, as intensities in [0, 1], {@code [N, D]}
+     */
+    default INDArray decode(INDArray codes, int[] classes) {
+        return decode(codes);
+    }
+
+    /**
+     * {@link #draw} for a class per code; an unconditional model ignores the classes.
+     *
+     * @param codes   {@code [N, L]}
+     * @param classes one class per code
+     * @param random  the stream to draw from
+     * @return one draw per code, as intensities in [0, 1]
+     */
+    default INDArray draw(INDArray codes, int[] classes, Random random) {
+        return draw(codes, random);
+    }
 }

@@ -24,6 +24,10 @@ public final class SampleCommand implements CliCommand {
     @Parameter(names = "--draw", description = "Show one draw x ~ p(x|z) per sample instead of its mean")
     boolean draw;
 
+    @Parameter(names = "--class", description = "For a conditional VAE: draw this class (0 to K-1; default: a class "
+            + "per row)")
+    Integer classIndex;
+
     @Parameter(names = "--out", description = "The PNG to write (default: RUN_DIR/images/samples.png)")
     Path out;
 
@@ -54,10 +58,13 @@ public final class SampleCommand implements CliCommand {
         if (n < 1 || n > 10_000) {
             throw new UsageException("--n must be from 1 to 10000, got " + n);
         }
+        if (classIndex != null && classIndex < 0) {
+            throw new UsageException("--class must be 0 or more, got " + classIndex);
+        }
         Pictured p = Pictured.open("sample", runDir, plugins, false, checkpoint.name);
         Path file = p.output(out, "samples.png");
-        p.figures().writeSamples(file, n, seed, draw);
-        console.println("wrote " + n + " samples to " + file);
+        p.figures().writeSamples(file, n, seed, draw, classIndex == null ? -1 : classIndex);
+        console.println("wrote " + n + " samples" + (classIndex == null ? "" : " of class " + classIndex) + " to " + file);
         return ExitCode.OK;
     }
 }

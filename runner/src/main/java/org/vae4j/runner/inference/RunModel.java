@@ -143,6 +143,35 @@ public final class RunModel {
     }
 
     /**
+     * @return K for a conditional model (one trained with {@code "conditional": true}), whose
+     *         methods take each image's class 0..K-1; 0 for an unconditional one
+     */
+    public int classes() {
+        return trained.model() instanceof Sampler s ? s.classes() : 0;
+    }
+
+    /**
+     * Draws of one class from a conditional model.
+     *
+     * @param n          how many
+     * @param classIndex the class, 0..{@link #classes()}-1
+     * @param seed       the seed of the prior draws
+     * @return {@code n} decoded draws, intensities in [0, 1]
+     */
+    public float[][] sample(int n, int classIndex, long seed) {
+        Sampler s = capability(Sampler.class, "sample");
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        }
+        int[] classes = new int[n];
+        java.util.Arrays.fill(classes, classIndex);
+        requireClasses(classes, n);
+        try (SeededRandom r = new SeededRandom(seed)) {
+            return rows(s.decode(s.sampleLatent(n, r.get()), classes));
+        }
+    }
+
+    /**
      * @param codes latent codes, one row of {@link #latentDim()} values each
      * @return the images they decode to, intensities in [0, 1]
      */
@@ -156,8 +185,17 @@ public final class RunModel {
      * @return each image's code: a VAE's posterior mean, an autoencoder's code
      */
     public float[][] encode(float[][] images) {
+        return encode(images, null);
+    }
+
+    /**
+     * @param images  one row of {@link #dimensions()} intensities in [0, 1] per image
+     * @param classes each image's class, for a conditional model; null for an unconditional one
+     * @return each image's code
+     */
+    public float[][] encode(float[][] images, int[] classes) {
         LatentEncoder e = capability(LatentEncoder.class, "encode");
-        return perBatch(images, (b, r) -> e.encode(b.input()));
+        return perBatch(images, classes, 0, (b, r) -> e.encode(b.input(), b.labels()));
     }
 
     /**
@@ -165,8 +203,17 @@ public final class RunModel {
      * @return their reconstructions, intensities in [0, 1]
      */
     public float[][] reconstruct(float[][] images) {
+        return reconstruct(images, null);
+    }
+
+    /**
+     * @param images  one row of {@link #dimensions()} intensities in [0, 1] per image
+     * @param classes each image's class, for a conditional model; null for an unconditional one
+     * @return their reconstructions, intensities in [0, 1]
+     */
+    public float[][] reconstruct(float[][] images, int[] classes) {
         Reconstructor rec = capability(Reconstructor.class, "reconstruct");
-        return perBatch(images, (b, r) -> rec.reconstruct(b.input()));
+        return perBatch(images, classes, 0, (b, r) -> rec.reconstruct(b.input(), b.labels()));
     }
 
     /**
@@ -178,8 +225,18 @@ public final class RunModel {
      * @return one value per image
      */
     public double[] negativeElbo(float[][] images, long seed) {
+        return negativeElbo(images, null, seed);
+    }
+
+    /**
+     * @param images  one row of {@link #dimensions()} intensities in [0, 1] per image
+     * @param classes each image's class, for a conditional model; null for an unconditional one
+     * @param seed    the seed of the posterior samples
+     * @return one negative ELBO per image, in nats
+     */
+    public double[] negativeElbo(float[][] images, int[] classes, long seed) {
         DensityModel d = capability(DensityModel.class, "score images (negative ELBO)");
-        return column(images, seed, (b, r) -> d.negativeElbo(b, r));
+        return column(images, classes, seed, (b, r) -> d.negativeElbo(b, r));
     }
 
     /**
@@ -192,11 +249,46 @@ public final class RunModel {
      * @return one value per image
      */
     public double[] importanceWeightedNll(float[][] images, int samples, long seed) {
+        return importanceWeightedNll(images, null, samples, seed);
+    }
+
+    /**
+     * @param images  one row of {@link #dimensions()} intensities in [0, 1] per image
+     * @param classes each image's class, for a conditional model; null for an unconditional one
+     * @param samples K, posterior samples per image
+     * @param seed    the seed of the samples
+     * @return one estimate per image, in nats
+     */
+    public double[] importanceWeightedNll(float[][] images, int[] classes, int samples, long seed) {
         ImportanceWeighted iw = capability(ImportanceWeighted.class, "score images (importance-weighted NLL)");
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be >= 1, got " + samples);
         }
-        return column(images, seed, (b, r) -> iw.importanceWeightedNll(b, samples, r));
+        return column(images, classes, seed, (b, r) -> iw.importanceWeightedNll(b, samples, r));
+    }
+
+    /**
+     * @return the classes to run with: the given ones, checked; zeros for an unconditional model
+     * @throws IllegalArgumentException if a conditional model gets none, or they do not fit
+     */
+    private int[] requireClasses(int[] classes, int n) {
+        int k = classes();
+        if (k == 0) {
+            return new int[n];
+        }
+        if (classes == null) {
+            throw new IllegalArgumentException("this model is conditional (" + k + " classes): give each image's class");
+        }
+        if (classes.length != n) {
+            throw new IllegalArgumentException(classes.length + " classes for " + n + " images");
+        }
+        for (int i = 0; i < n; i++) {
+            if (classes[i] < 0 || classes[i] >= k) {
+                throw new IllegalArgumentException("class " + classes[i] + " of image " + i + " is not one of 0.."
+                        + (k - 1));
+            }
+        }
+        return classes;
     }
 
     private <T> T capability(Class<T> kind, String what) {
@@ -210,8 +302,8 @@ public final class RunModel {
     private interface BatchFunction extends BiFunction<Batch, Random, INDArray> {
     }
 
-    private double[] column(float[][] images, long seed, BatchFunction f) {
-        float[][] out = perBatch(images, seed, f);
+    private double[] column(float[][] images, int[] classes, long seed, BatchFunction f) {
+        float[][] out = perBatch(images, classes, seed, f);
         double[] v = new double[out.length];
         for (int i = 0; i < v.length; i++) {
             v[i] = out[i][0];
@@ -219,13 +311,10 @@ public final class RunModel {
         return v;
     }
 
-    private float[][] perBatch(float[][] images, BatchFunction f) {
-        return perBatch(images, 0, f);
-    }
-
-    /** Runs the images through the run's transforms in evaluation batches, in order. */
-    private float[][] perBatch(float[][] images, long seed, BatchFunction f) {
-        ImageSet set = ImageSet.of(pixels(images), new int[images.length], (int) shape[0], (int) shape[1],
+    /** Runs the images (with their classes) through the run's transforms in evaluation batches, in order. */
+    private float[][] perBatch(float[][] images, int[] classes, long seed, BatchFunction f) {
+        int[] labels = requireClasses(classes, images.length);
+        ImageSet set = ImageSet.of(pixels(images), labels, (int) shape[0], (int) shape[1],
                 (int) shape[2], images.length + " images given to RunModel");
         ImageBatches batches = DataAssembler.evaluationBatches(trained.spec(), set);
         List<float[]> out = new ArrayList<>(images.length);

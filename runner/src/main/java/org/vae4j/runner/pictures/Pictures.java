@@ -62,7 +62,12 @@ public final class Pictures {
         INDArray z = model.sampleLatent(2L * pairs, random);
         INDArray z1 = z.get(NDArrayIndex.interval(0, pairs), NDArrayIndex.all());
         INDArray z2 = z.get(NDArrayIndex.interval(pairs, 2L * pairs), NDArrayIndex.all());
-        return model.decode(interpolationCodes(z1, z2, ALPHAS));
+        // a conditional model: one class per row, 0, 1, ... from the top
+        int[] classes = new int[pairs * ALPHAS.length];
+        for (int i = 0; i < classes.length && model.classes() > 0; i++) {
+            classes[i] = (i / ALPHAS.length) % model.classes();
+        }
+        return model.decode(interpolationCodes(z1, z2, ALPHAS), classes);
     }
 
     /**
@@ -139,19 +144,20 @@ public final class Pictures {
      * @return {@code [n * n, D]} pictures, row after row from the top
      */
     public static INDArray manifold(Sampler model, double[] values, double[] base, int dimX, int dimY) {
-        return model.decode(manifoldCodes(values, base, dimX, dimY));
+        // a conditional model: all of class 0 (a map of one class's codes)
+        return model.decode(manifoldCodes(values, base, dimX, dimY), new int[values.length * values.length]);
     }
 
     /**
      * Inputs over their reconstructions.
      *
      * @param model   the model
-     * @param input   model input {@code [N, D]}
+     * @param batch   the examples (a conditional model sees their classes)
      * @param shown   the same images as intensities in [0, 1], {@code [N, D]}
      * @return {@code [2N, D]}: the N originals, then the N reconstructions
      */
-    public static INDArray reconstructions(Reconstructor model, INDArray input, INDArray shown) {
-        INDArray r = model.reconstruct(input);
+    public static INDArray reconstructions(Reconstructor model, Batch batch, INDArray shown) {
+        INDArray r = model.reconstruct(batch.input(), batch.labels());
         return Nd4j.vstack(shown.castTo(r.dataType()), r);
     }
 
@@ -169,7 +175,8 @@ public final class Pictures {
         int filled = 0;
         Iterator<Batch> it = source.epoch(0);
         while (it.hasNext() && filled < total) {
-            INDArray means = model.encode(it.next().input()).castTo(DataType.DOUBLE);
+            Batch b = it.next();
+            INDArray means = model.encode(b.input(), b.labels()).castTo(DataType.DOUBLE);
             double[][] rows = means.toDoubleMatrix();
             for (int i = 0; i < rows.length && filled < total; i++) {
                 out[filled++] = rows[i];

@@ -248,11 +248,42 @@ public final class RunFigures {
      * @throws CommandException (usage) if the model cannot sample
      */
     public Path writeSamples(Path file, int n, long seed, boolean draw) throws IOException {
+        return writeSamples(file, n, seed, draw, -1);
+    }
+
+    /**
+     * Samples of a conditional model for one class, or, with {@code classIndex} -1, a class per
+     * row of the grid (0, 1, ... from the top); an unconditional model ignores the class.
+     *
+     * @param file       the PNG
+     * @param n          how many samples
+     * @param seed       0 for the run's own stream, otherwise a seed of its own
+     * @param draw       show one draw x ~ p(x|z) per sample rather than its mean
+     * @param classIndex the class, or -1
+     * @return {@code file}
+     * @throws IOException if it cannot be written
+     * @throws CommandException (usage) if the model cannot sample, or has no such class
+     */
+    public Path writeSamples(Path file, int n, long seed, boolean draw, int classIndex) throws IOException {
         Sampler sampler = sampler();
+        int k = sampler.classes();
+        if (classIndex >= 0 && k == 0) {
+            throw CommandException.usage("--class: this model is not conditional (a VAE trained with "
+                    + "\"conditional\": true draws a class)");
+        }
+        if (classIndex >= k && k > 0) {
+            throw CommandException.usage("--class must be from 0 to " + (k - 1) + " (" + String.join(", ", info.classNames())
+                    + "), got " + classIndex);
+        }
+        int columns = columnsFor(n);
+        int[] classes = new int[n];
+        for (int i = 0; i < n && k > 0; i++) {
+            classes[i] = classIndex >= 0 ? classIndex : (i / columns) % k;
+        }
         try (SeededRandom random = new SeededRandom(stream(Streams.SAMPLE_PICTURES, seed))) {
             INDArray codes = sampler.sampleLatent(n, random.get());
-            INDArray pics = draw ? sampler.draw(codes, random.get()) : sampler.decode(codes);
-            ImageGrid.write(pics, shape, columnsFor(n), file);
+            INDArray pics = draw ? sampler.draw(codes, classes, random.get()) : sampler.decode(codes, classes);
+            ImageGrid.write(pics, shape, columns, file);
         }
         return file;
     }
@@ -270,7 +301,7 @@ public final class RunFigures {
         }
         Batch b = Pictures.firstExamples(data().test(), n);
         int shown = b.size();
-        ImageGrid.write(Pictures.reconstructions(r, b.input(), info.targetsToIntensities(b.target())), shape, shown,
+        ImageGrid.write(Pictures.reconstructions(r, b, info.targetsToIntensities(b.target())), shape, shown,
                 file);
         return file;
     }

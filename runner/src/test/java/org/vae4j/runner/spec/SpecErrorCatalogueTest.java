@@ -142,8 +142,8 @@ class SpecErrorCatalogueTest {
         ObjectNode s = base();
         obj(s, "model").put("latent", 4);
         spec(s, "unknown field in `model`", "`\"latent\": 4`")
-                .fails(2, "$.model.latent: unknown field for model 'vae'; known fields: decoder, encoder, latentDim, "
-                        + "likelihood, posterior, prior");
+                .fails(2, "$.model.latent: unknown field for model 'vae'; known fields: conditional, decoder, encoder, "
+                        + "latentDim, likelihood, posterior, prior");
     }
 
     @Test
@@ -781,6 +781,25 @@ class SpecErrorCatalogueTest {
         spec(s, "a PixelCNN as a GAN's generator", "`\"generator\": {\"type\": \"pixelcnn\"}`")
                 .fails(2, "$.model.generator: is autoregressive: it scores data it is shown pixel by pixel, and a "
                         + "generator has no data to be shown; use a decoder that maps z to an image (mlp, cnn)");
+    }
+
+    @Test
+    void aConditionalVaeWithAVampPrior() throws IOException {
+        ObjectNode s = Specs.tinyConditional(data.toString());
+        ((ObjectNode) s.get("model")).putObject("prior").put("type", "vamp").put("pseudoInputs", 5);
+        spec(s, "a conditional VAE with a VampPrior", "`\"conditional\": true` with `\"prior\": {\"type\": \"vamp\"}`")
+                .fails(2, "$.model.prior: is a VampPrior, whose pseudo-inputs have no class, and this VAE's encoder "
+                        + "needs one (\"conditional\": true); use standard-normal or mog");
+    }
+
+    @Test
+    void aConditionalVaeWithAPixelCnnDecoder() throws IOException {
+        ObjectNode s = Specs.tinyConditional(data.toString());
+        ((ObjectNode) s.get("model")).putObject("decoder").put("type", "pixelcnn").put("channels", 4);
+        spec(s, "a conditional VAE with a PixelCNN decoder", "`\"conditional\": true` with "
+                + "`\"decoder\": {\"type\": \"pixelcnn\"}`")
+                .fails(2, "$.model.decoder: is autoregressive (a PixelCNN), which a conditional VAE does not support "
+                        + "yet; use mlp or cnn, or \"conditional\": false");
     }
 
     @Test

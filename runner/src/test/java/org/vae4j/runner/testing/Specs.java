@@ -76,6 +76,19 @@ public final class Specs {
     }
 
     /**
+     * A conditional VAE on the tiny data: encoder and decoder see the class.
+     *
+     * @param dataPath the value of data.path
+     * @return the spec, to be modified by the test
+     */
+    public static ObjectNode tinyConditional(String dataPath) {
+        ObjectNode s = tiny(dataPath);
+        s.put("name", "tiny-conditional");
+        ((ObjectNode) s.get("model")).put("conditional", true);
+        return s;
+    }
+
+    /**
      * torch_gan.py's DCGAN, narrowed to 4 and 8 channels and 16 latent dimensions: trains in seconds.
      *
      * @param dataPath the value of data.path

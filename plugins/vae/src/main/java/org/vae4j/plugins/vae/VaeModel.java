@@ -36,6 +36,7 @@ import org.vae4j.api.model.StepContext;
 import org.vae4j.api.model.TrainingPhase;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.engine.random.SeededRandom;
+import org.vae4j.plugins.vae.conditional.ClassConditioned;
 import org.vae4j.plugins.vae.objective.VaeObjective;
 import org.vae4j.plugins.vae.posterior.GaussianPosterior;
 import org.vae4j.plugins.vae.posterior.PosteriorFlow;
@@ -129,6 +130,9 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
         this.data = data;
         this.latentDim = prior.latentDim();
         this.dataType = dataType;
+        if ((encoder instanceof ClassConditioned) != (decoder instanceof ClassConditioned)) {
+            throw new IllegalArgumentException("a conditional VAE conditions both networks on the class, or neither");
+        }
     }
 
     /** @return false in plain-autoencoder mode */
@@ -253,7 +257,48 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
      * @return the batch's sums
      */
     public Metrics trainStep(Batch batch, double beta, Random random) {
+        condition(batch.labels());
         return objective.trainStep(this, batch, beta, random);
+    }
+
+    /** @return K, the classes of a conditional VAE; 0 for an unconditional one */
+    @Override
+    public int classes() {
+        return encoder instanceof ClassConditioned c ? c.classes() : 0;
+    }
+
+    /**
+     * Sets the class of each example of the next runs of a conditional VAE's networks (nothing for
+     * an unconditional one).
+     *
+     * @param labels one class per example
+     */
+    public void condition(int[] labels) {
+        if (encoder instanceof ClassConditioned e && decoder instanceof ClassConditioned d) {
+            e.labels(labels);
+            d.labels(labels);
+        }
+    }
+
+    /**
+     * Sets the classes of the decoder's next runs alone (its rows may be several samples per
+     * example); nothing for an unconditional VAE.
+     *
+     * @param labels one class per row the decoder will see
+     */
+    public void conditionDecoder(int[] labels) {
+        if (decoder instanceof ClassConditioned d) {
+            d.labels(labels);
+        }
+    }
+
+    /** @return classes 0, 1, ..., K-1, 0, 1, ... for n codes decoded without classes */
+    private int[] cycledClasses(long n) {
+        int[] out = new int[Math.toIntExact(n)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i % classes();
+        }
+        return out;
     }
 
     /**
@@ -279,6 +324,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
     @Override
     public Metrics evaluate(Batch batch, Random random) {
         long n = batch.size();
+        condition(batch.labels());
         INDArray h = encoder.forward(batch.input(), evalPass);
         Draw draw = sampleCode(h, random);
         INDArray params = decoderForward(draw.z(), batch.target(), evalPass);
@@ -292,6 +338,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
 
     @Override
     public INDArray negativeElbo(Batch batch, Random random) {
+        condition(batch.labels());
         INDArray h = encoder.forward(batch.input(), evalPass);
         Draw draw = sampleCode(h, random);
         INDArray params = decoderForward(draw.z(), batch.target(), evalPass);
@@ -328,6 +375,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be >= 1, got " + samples);
         }
+        condition(batch.labels());
         INDArray h = encoder.forward(batch.input(), evalPass).dup();
         return importanceWeightedNll(batch, mean(h).dup(), logVar(h).dup(), samples, random);
     }
@@ -352,6 +400,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
         int chunk = Math.max(1, Math.min(samples, IW_ROWS / Math.max(1, n)));
         for (int done = 0; done < samples; done += chunk) {
             int k = Math.min(chunk, samples - done);
+            conditionDecoder(ClassConditioned.repeat(batch.labels(), k));
             // rows ordered example-major: row i * k + j is sample j of example i
             INDArray e = Nd4j.createUninitialized(mu.dataType(), (long) n * k, latentDim);
             Nd4j.getExecutioner().exec(new GaussianDistribution(e, 0.0, 1.0), random);
@@ -494,8 +543,27 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
         return out;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws UnsupportedOperationException for a conditional VAE, whose encoder needs the classes
+     */
     @Override
     public INDArray encode(INDArray input) {
+        if (classes() > 0) {
+            throw new UnsupportedOperationException("a conditional VAE encodes an image with its class; "
+                    + "give the classes (encode(input, classes))");
+        }
+        return encodeConditioned(input);
+    }
+
+    @Override
+    public INDArray encode(INDArray input, int[] classes) {
+        condition(classes);
+        return encodeConditioned(input);
+    }
+
+    private INDArray encodeConditioned(INDArray input) {
         INDArray h = encoder.forward(input, evalPass);
         if (!isVariational()) {
             return h.dup();
@@ -554,17 +622,50 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
      * fixed seed, so the same codes decode to the same picture.
      */
     @Override
+    public INDArray decode(INDArray codes, int[] classes) {
+        conditionDecoder(classes);
+        return decodeConditioned(codes);
+    }
+
+    @Override
+    public INDArray draw(INDArray codes, int[] classes, Random random) {
+        conditionDecoder(classes);
+        return drawConditioned(codes, random);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A conditional VAE decodes code i for class i mod K, so a grid of samples cycles through
+     * the classes.
+     */
+    @Override
     public INDArray decode(INDArray codes) {
+        if (classes() > 0) {
+            return decode(codes, cycledClasses(codes.size(0)));
+        }
+        return decodeConditioned(codes);
+    }
+
+    private INDArray decodeConditioned(INDArray codes) {
         if (decoder instanceof AutoregressiveDecoder) {
             try (SeededRandom r = new SeededRandom(AUTOREGRESSIVE_DECODE_SEED)) {
-                return draw(codes, r.get());
+                return drawConditioned(codes, r.get());
             }
         }
         return likelihood.toIntensities(decodeParameters(codes)).dup();
     }
 
+    /** {@inheritDoc} A conditional VAE draws code i for class i mod K. */
     @Override
     public INDArray draw(INDArray codes, Random random) {
+        if (classes() > 0) {
+            return draw(codes, cycledClasses(codes.size(0)), random);
+        }
+        return drawConditioned(codes, random);
+    }
+
+    private INDArray drawConditioned(INDArray codes, Random random) {
         // a draw is in the data's units (level indices for a categorical); pictures want [0, 1]
         if (decoder instanceof AutoregressiveDecoder ar) {
             return data.targetsToIntensities(ar.sample(codes.castTo(dataType), likelihood, random));
@@ -575,6 +676,11 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
     @Override
     public INDArray reconstruct(INDArray input) {
         return decode(encode(input));
+    }
+
+    @Override
+    public INDArray reconstruct(INDArray input, int[] classes) {
+        return decode(encode(input, classes), classes);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.vae4j.plugins.vae;
 
 import com.google.auto.service.AutoService;
 import java.util.Arrays;
+import org.vae4j.api.AutoregressiveDecoder;
 import org.vae4j.api.Decoder;
 import org.vae4j.api.Encoder;
 import org.vae4j.api.Likelihood;
@@ -12,11 +13,13 @@ import org.vae4j.api.spi.BuildContext;
 import org.vae4j.api.spi.ConfigException;
 import org.vae4j.api.spi.Provider;
 import org.vae4j.api.spi.Slot;
+import org.vae4j.plugins.vae.conditional.ClassConditioned;
 import org.vae4j.plugins.vae.objective.VaeObjective;
 import org.vae4j.plugins.vae.posterior.PosteriorFlow;
+import org.vae4j.plugins.vae.prior.VampPrior;
 
 /**
- * The VAE model family, {@code "model": {"type": "vae", "latentDim": L, "encoder": ..., "decoder":
+ * The VAE model family, {@code "model": {"type": "vae", "latentDim": L, "conditional": false, "encoder": ..., "decoder":
  * ..., "prior": ..., "posterior": ..., "likelihood": ...}} with {@code "objective": {"type": "elbo", "beta": ...}} at
  * the spec's root; {@code vae} is the default type of {@code "model"}. It sizes every component:
  * the likelihood first, whose P parameters per data dimension give the decoder's output
@@ -37,6 +40,16 @@ public final class VaeProvider extends AbstractProvider<Model, VaeConfig> {
                 Slot.optional("objective", VaeObjective.class, "elbo").atRoot());
     }
 
+    /** @return K, the classes of the data, which a conditional VAE needs two or more of */
+    private static int conditionedClasses(BuildContext context) {
+        int k = context.data().classNames().size();
+        if (k < 2) {
+            throw new ConfigException("conditional", "needs data labelled with two or more classes; "
+                    + context.data().dataset() + " has " + k + " (NumPy data: give \"labels\")");
+        }
+        return k;
+    }
+
     @Override
     public void validate(VaeConfig config) {
         config.validate();
@@ -52,7 +65,10 @@ public final class VaeProvider extends AbstractProvider<Model, VaeConfig> {
         Likelihood likelihood = context.slot("likelihood").input(data, shape).create(Likelihood.class);
         VaeObjective objective = context.slot("objective").create(VaeObjective.class);
         int width = objective.variational() ? 2 * latent : latent;
-        Encoder encoder = context.slot("encoder").input(data, shape)
+        int classes = config.conditional ? conditionedClasses(context) : 0;
+        String encoderInput = classes > 0 ? data + " and a one-hot class of " + classes : data;
+        long[] encoderShape = classes > 0 ? new long[] {dims + classes} : shape;
+        Encoder encoder = context.slot("encoder").input(encoderInput, encoderShape)
                 .output(objective.variational() ? "2 x latentDim = " + width + " (mean and log-variance)"
                         : "latentDim = " + latent, width)
                 .latentDim(latent).create(Encoder.class);
@@ -62,6 +78,10 @@ public final class VaeProvider extends AbstractProvider<Model, VaeConfig> {
         if (prior.latentDim() != latent) {
             throw new ConfigException("prior", "has " + prior.latentDim() + " dimensions, latentDim is " + latent);
         }
+        if (classes > 0 && prior instanceof VampPrior) {
+            throw new ConfigException("prior", "is a VampPrior, whose pseudo-inputs have no class, and this VAE's "
+                    + "encoder needs one (\"conditional\": true); use standard-normal or mog");
+        }
         PosteriorFlow flow = context.slot("posterior").output("latentDim = " + latent, latent).latentDim(latent)
                 .create(PosteriorFlow.class);
         if (flow.steps() > 0 && !objective.variational()) {
@@ -69,9 +89,19 @@ public final class VaeProvider extends AbstractProvider<Model, VaeConfig> {
                     + "plain autoencoder, which has no posterior to push through it");
         }
         long p = likelihood.parametersPerDimension();
-        Decoder decoder = context.slot("decoder").input("latentDim = " + latent, latent)
+        String decoderInput = classes > 0 ? "latentDim = " + latent + " and a one-hot class of " + classes
+                : "latentDim = " + latent;
+        Decoder decoder = context.slot("decoder").input(decoderInput, latent + classes)
                 .output(dims + " data dimensions x " + p + " likelihood parameter(s) = " + p * dims, p * dims)
                 .latentDim(latent).create(Decoder.class);
+        if (classes > 0) {
+            if (decoder instanceof AutoregressiveDecoder) {
+                throw new ConfigException("decoder", "is autoregressive (a PixelCNN), which a conditional VAE does not "
+                        + "support yet; use mlp or cnn, or \"conditional\": false");
+            }
+            encoder = new ClassConditioned(encoder, dims, classes);
+            decoder = new ClassConditioned(decoder, latent, classes);
+        }
         return new VaeModel(encoder, decoder, prior, flow, likelihood, objective, context.data(), context.dataType());
     }
 }

@@ -12,6 +12,7 @@ import org.vae4j.api.data.Batch;
 import org.vae4j.api.model.Metrics;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.plugins.vae.VaeModel;
+import org.vae4j.plugins.vae.conditional.ClassConditioned;
 import org.vae4j.plugins.vae.posterior.PosteriorFlow;
 
 /**
@@ -88,6 +89,7 @@ public final class IwaeObjective implements VaeObjective {
             z = flowed.z();
         }
         INDArray target = batch.target().repeat(0, k);
+        m.conditionDecoder(ClassConditioned.repeat(batch.labels(), k));
         INDArray params = m.decoderForward(z, target, pass);
         INDArray gParams = gradParams.like(params);
         INDArray logPx = m.likelihood().logProb(target, params).dup();

@@ -41,6 +41,7 @@ public final class Refinement {
      * @return {@code [N, 2L]}: means, then log-variances
      */
     public INDArray encoded(Batch batch) {
+        model.condition(batch.labels());
         INDArray h = model.encoder().forward(batch.input(), Pass.inference());
         return Nd4j.hstack(model.mean(h), model.logVar(h)).castTo(DataType.DOUBLE);
     }
@@ -71,6 +72,7 @@ public final class Refinement {
      * @param noise the stream of the reparameterization noise
      */
     public void refine(Batch batch, INDArray phi, int steps, double lr, Random noise) {
+        model.condition(batch.labels());
         int l = model.latentDim();
         long n = phi.size(0);
         INDArray grad = phi.ulike();
@@ -134,6 +136,7 @@ public final class Refinement {
      * @return {@code [N]} in nats
      */
     public INDArray negativeElbo(Batch batch, INDArray phi, int samples, Random random) {
+        model.condition(batch.labels());
         int l = model.latentDim();
         DataType type = model.dataType();
         INDArray mu = phi.get(NDArrayIndex.all(), NDArrayIndex.interval(0, l)).castTo(type);

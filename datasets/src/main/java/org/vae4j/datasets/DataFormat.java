@@ -31,7 +31,12 @@ public enum DataFormat {
      * {@code mnist.npz}) holding the arrays {@code x_train} and {@code x_test}, with {@code y_train}
      * and {@code y_test} as the labels if there are any. Read by {@link NumpyReader}.
      */
-    NPZ("an .npz file holding the arrays x_train and x_test (and y_train, y_test for labels)");
+    NPZ("an .npz file holding the arrays x_train and x_test (and y_train, y_test for labels)"),
+    /**
+     * A format a plugin reads: a {@link org.vae4j.api.data.DatasetReader} registered under the
+     * data set's name, which says what the path must be.
+     */
+    PLUGIN("as the data set's reader says");
 
     private final String ownDataLayout;
 

@@ -51,6 +51,8 @@ final class DatasetLayout {
             case IMAGE_FOLDER -> probeImageFolder(place);
             case NPY -> probeNpy(place);
             case NPZ -> probeNpz(place);
+            // a plugin's data set is found by its reader (LocatedDataset.read), never probed for
+            case PLUGIN -> Probe.miss("is read by a plugin's reader, not probed for");
         };
     }
 

@@ -1,6 +1,8 @@
 package org.vae4j.datasets;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.vae4j.api.data.DatasetReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,6 +34,8 @@ public final class LocatedDataset {
     private List<String> classNames;
     /** The training images split by {@link #testFraction}, read once. */
     private TrainValidation heldOut;
+    /** A plugin's reader of the data set, with the path it reads; null for the built-in formats. */
+    private final DatasetReader reader;
     /** The classes of every data set of the catalog (MNIST, Fashion-MNIST, KMNIST, CIFAR-10). */
     private static final int IDX_CLASSES = 10;
 
@@ -55,6 +59,13 @@ public final class LocatedDataset {
     private LocatedDataset(DatasetDescriptor descriptor, Path directory, List<Path> trainFiles,
                            List<Path> testFiles, String source, double testFraction, long splitSeed,
                            long[] imageShape, boolean resize) {
+        this(descriptor, directory, trainFiles, testFiles, source, testFraction, splitSeed, imageShape, resize, null);
+    }
+
+    private LocatedDataset(DatasetDescriptor descriptor, Path directory, List<Path> trainFiles,
+                           List<Path> testFiles, String source, double testFraction, long splitSeed,
+                           long[] imageShape, boolean resize, DatasetReader reader) {
+        this.reader = reader;
         this.imageShape = imageShape == null ? null : imageShape.clone();
         this.resize = resize;
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -64,6 +75,36 @@ public final class LocatedDataset {
         this.source = Objects.requireNonNull(source, "source");
         this.testFraction = testFraction;
         this.splitSeed = splitSeed;
+    }
+
+    /**
+     * A data set a plugin's reader reads from the spec's path.
+     *
+     * @param name   the name the spec gives it (the reader's type)
+     * @param reader the reader
+     * @param path   the spec's {@code data.path}
+     * @return where it is
+     * @throws DataNotFoundException if the reader does not find the data set at the path
+     */
+    public static LocatedDataset read(String name, DatasetReader reader, Path path) {
+        List<Path> files;
+        boolean test;
+        try {
+            files = reader.files(path);
+            test = reader.hasTestSplit(path);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new DataNotFoundException(name, List.of("explicit path " + path + " (from the spec): " + e.getMessage()),
+                    "correct the path: " + reader.layout());
+        }
+        if (files.isEmpty()) {
+            throw new DataNotFoundException(name, List.of("explicit path " + path + " (from the spec): the reader "
+                    + "found no files"), "correct the path: " + reader.layout());
+        }
+        DatasetDescriptor d = new DatasetDescriptor(name, DataFormat.PLUGIN, List.of(), reader.layout(), null, "none");
+        Path directory = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        return new LocatedDataset(d, directory, files, test ? files : List.of(), "explicit path " + path
+                + " (from the spec), read by the plugin reader '" + name + "'", 0, 0, null, false,
+                new PathReader(reader, path));
     }
 
     /**
@@ -92,7 +133,7 @@ public final class LocatedDataset {
             throw new IllegalArgumentException("the test fraction must be between 0 and 1, got " + fraction);
         }
         return new LocatedDataset(descriptor, directory, trainFiles, testFiles, source, fraction, seed, imageShape,
-                resize);
+                resize, reader);
     }
 
     /**
@@ -216,6 +257,7 @@ public final class LocatedDataset {
             case NPY -> "add " + NumpyReader.X_TEST + ".npy (and " + NumpyReader.Y_TEST + ".npy if labelled)";
             case NPZ -> "add the arrays " + NumpyReader.X_TEST + " (and " + NumpyReader.Y_TEST + " if labelled)";
             case IMAGE_FOLDER -> "add test/<class>/ folders";
+            case PLUGIN -> "its reader found none (" + descriptor.homepage() + ")";
             default -> "the data set is incomplete";
         };
     }
@@ -242,6 +284,7 @@ public final class LocatedDataset {
             case NPY -> NumpyReader.readNpy(files.get(0), files.size() > 1 ? files.get(1) : null,
                     test ? classNames().size() : 0);
             case NPZ -> NumpyReader.readNpz(files.get(0), test, test ? classNames().size() : 0);
+            case PLUGIN -> ((PathReader) reader).images(name(), test);
         };
     }
 
@@ -258,6 +301,9 @@ public final class LocatedDataset {
     }
 
     private List<String> findClassNames() {
+        if (descriptor.format() == DataFormat.PLUGIN) {
+            return ((PathReader) reader).classNames(name());
+        }
         if (descriptor.format() == DataFormat.NPY || descriptor.format() == DataFormat.NPZ) {
             return ClassNames.of(name(), NumpyReader.classCount(descriptor.format(), trainFiles));
         }

@@ -3,6 +3,9 @@ package org.vae4j.runner.assemble;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.vae4j.api.data.DataInfo;
+import org.vae4j.api.data.DatasetReader;
 import org.vae4j.api.random.Seeds;
 import org.vae4j.api.random.Streams;
 import org.vae4j.datasets.DataLocator;
@@ -90,7 +93,8 @@ public final class DataAssembler {
      */
     public static LocatedDataset locate(DataSpec d, Path specDir, Map<String, String> env) {
         Path explicit = d.path() == null ? null : specDir.resolve(d.path()).normalize();
-        LocatedDataset located = new DataLocator().locate(d.dataset(), explicit, env, d.download());
+        LocatedDataset located = d.reader() != null ? LocatedDataset.read(d.dataset(), reader(d), explicit)
+                : new DataLocator().locate(d.dataset(), explicit, env, d.download());
         if (d.imageShape() != null) {
             located = located.withImageShape(d.imageShape(), d.resize());
         }
@@ -102,6 +106,15 @@ public final class DataAssembler {
             located = located.withTestFraction(d.testFraction(), d.splitSeed());
         }
         return located;
+    }
+
+    /** Builds a plugin's data set reader: a component of no data, which it is to read. */
+    private static DatasetReader reader(DataSpec d) {
+        DataInfo none = new DataInfo(d.dataset(), new long[] {1}, DataInfo.SCALE, 0, DataInfo.SAME, List.of());
+        try (InitialValues init = new InitialValues(0)) {
+            return new ComponentContext(d.reader(), none, new long[0], new long[0], 0, DataType.FLOAT, init, Map.of())
+                    .build(DatasetReader.class, null, null);
+        }
     }
 
     private static String show(long[] shape) {

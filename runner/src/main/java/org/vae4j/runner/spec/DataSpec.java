@@ -26,10 +26,13 @@ import java.util.List;
  * @param imageShape     for an image folder, the [C, H, W] every image is read at; null to take
  *                       the first image's
  * @param resize         whether images of another size than {@code imageShape} are scaled to it
+ * @param reader         the plugin reader of a data set vae4j does not know ({@code data.reader}, typed as
+ *                       the data set); null for the built-in ones
  */
 public record DataSpec(String dataset, String path, String transform, int bits, long binarizeSeed, String input,
                        int validation, String validationSplit, int limit, int batchSize, int evalBatchSize,
-                       boolean download, double testFraction, long splitSeed, long[] imageShape, boolean resize) {
+                       boolean download, double testFraction, long splitSeed, long[] imageShape, boolean resize,
+                       ComponentSpec reader) {
     /** Values of {@code transform}. */
     public static final List<String> TRANSFORMS = List.of("scale", "quantize", "binarize", "dynamic-binarize");
     /** Values of {@code validationSplit}. */

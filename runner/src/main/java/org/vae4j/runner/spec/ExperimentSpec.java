@@ -29,6 +29,7 @@ public record ExperimentSpec(String name, long seed, DataSpec data, ComponentSpe
     /** @return the provider of every component of the spec, the model's tree first, then the optimizers and their schedules */
     public java.util.List<org.vae4j.api.spi.Provider<?, ?>> providers() {
         java.util.List<org.vae4j.api.spi.Provider<?, ?>> out = new java.util.ArrayList<>();
+        collect(data.reader(), out);
         collect(model, out);
         collect(optimizer, out);
         optimizers.values().forEach(o -> collect(o, out));

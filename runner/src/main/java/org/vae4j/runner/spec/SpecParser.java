@@ -38,6 +38,7 @@ import org.vae4j.api.spi.ConfigException;
 import org.vae4j.api.spi.Provider;
 import org.vae4j.api.spi.Slot;
 import org.vae4j.datasets.DatasetCatalog;
+import org.vae4j.api.data.DatasetReader;
 import org.vae4j.runner.plugins.Kinds;
 import org.vae4j.runner.plugins.ProviderRegistry;
 import org.vae4j.runner.plugins.RegisteredProvider;
@@ -172,7 +173,10 @@ public final class SpecParser {
         long seed = top.integer("seed", 42L, 0, Long.MAX_VALUE);
 
         JsonObjectReader d = top.object("data");
-        String dataset = d.string("dataset", null, DATASETS);
+        List<String> readers = registry.names(DatasetReader.class);
+        List<String> datasets = new ArrayList<>(DATASETS);
+        readers.stream().filter(r -> !DATASETS.contains(r)).forEach(datasets::add);
+        String dataset = d.string("dataset", null, datasets);
         String path = d.optionalString("path");
         String transform = d.string("transform", "scale", DataSpec.TRANSFORMS);
         int bits = (int) d.integer("bits", 4L, 1, 8);
@@ -212,12 +216,22 @@ public final class SpecParser {
             problems.add("$.data.resize", "needs $.data.imageShape, the [C, H, W] to scale the images to");
         }
         // read only when given (so that older specs resolve as before), but known either way
-        for (String optional : List.of("validationSplit", "testFraction", "splitSeed", "imageShape", "resize")) {
+        ComponentSpec reader = null;
+        if (dataset != null && !DATASETS.contains(dataset) && readers.contains(dataset)) {
+            reader = reader(dataset, d.has("reader") ? d.raw("reader") : null, problems);
+            if (path == null) {
+                problems.add("$.data.path", "is required for " + dataset + ", a data set a plugin reads from there");
+            }
+        } else if (d.has("reader")) {
+            problems.add("$.data.reader", "is the settings of a plugin's data set reader; " + dataset
+                    + " is read by vae4j itself");
+        }
+        for (String optional : List.of("validationSplit", "testFraction", "splitSeed", "imageShape", "resize", "reader")) {
             d.allow(optional);
         }
         d.finish();
         DataSpec data = new DataSpec(dataset, path, transform, bits, binarizeSeed, input, validation, validationSplit,
-                limit, batchSize, evalBatchSize, download, testFraction, splitSeed, imageShape, resize);
+                limit, batchSize, evalBatchSize, download, testFraction, splitSeed, imageShape, resize, reader);
 
         // the model family first: its root slots (a VAE's objective) are fields of the spec's root
         ComponentSpec model = component(top.raw("model"), "$.model", Model.class, DEFAULT_FAMILY, problems);
@@ -370,6 +384,22 @@ public final class SpecParser {
      *
      * @return the component, or null if it cannot be resolved (the problems say why)
      */
+    /** The reader of a plugin's data set: {@code data.reader} (its settings, optional) typed as the data set. */
+    private ComponentSpec reader(String dataset, JsonNode raw, Problems problems) {
+        if (raw != null && !raw.isObject()) {
+            problems.add("$.data.reader", "must be a JSON object (the settings of the reader of " + dataset + "), got "
+                    + JsonObjectReader.kind(raw));
+            return null;
+        }
+        ObjectNode settings = raw == null ? MAPPER.createObjectNode() : ((ObjectNode) raw).deepCopy();
+        if (settings.has("type")) {
+            problems.add("$.data.reader.type", "is the data set's name, " + dataset + "; leave it out");
+            return null;
+        }
+        settings.put("type", dataset);
+        return component(settings, "$.data.reader", DatasetReader.class, null, problems);
+    }
+
     private ComponentSpec component(JsonNode raw, String path, Class<?> kind, String defaultType, Problems problems) {
         return component(raw, path, kind, defaultType, problems, List.of());
     }

@@ -134,7 +134,7 @@ class SpecErrorCatalogueTest {
         spec(s, "unknown field in `data`", "`\"batchsize\": 32`")
                 .fails(2, "$.data.batchsize: unknown field; known fields here: dataset, path, transform, bits, "
                         + "binarizeSeed, input, validation, limit, batchSize, evalBatchSize, download, validationSplit, "
-                        + "testFraction, splitSeed, imageShape, resize");
+                        + "testFraction, splitSeed, imageShape, resize, reader");
     }
 
     @Test

@@ -53,6 +53,8 @@ public final class PluginJars {
     /** A model family of type tiny-ae, all of its own, with no change to the engine or the runner. */
     public static final String TINY_AE_FAMILY = "com.example.tiny.TinyAutoencoderFamily";
 
+    /** A data set reader of type csv-images: train.csv and test.csv of "label,pixel,..." lines. */
+    public static final String CSV_READER = "com.example.tiny.CsvImagesReaderProvider";
     /** An encoder of type class-naming whose configuration lets JSON name a class, as no plugin should. */
     public static final String CLASS_NAMING = "com.example.tiny.ClassNamingEncoderProvider";
 
@@ -84,6 +86,81 @@ public final class PluginJars {
                         public Encoder create(ClassNamingConfig c, BuildContext ctx) {
                             return new TinyLinearEncoder(List.of(new Dense(ctx.inputWidth(), ctx.outputWidth(),
                                     Initializer.PYTORCH, ctx.dataType(), ctx.random())));
+                        }
+                    }
+                    """),
+            Map.entry("CsvImagesReaderProvider", """
+                    package com.example.tiny;
+
+                    import java.io.IOException;
+                    import java.nio.file.Files;
+                    import java.nio.file.Path;
+                    import java.util.ArrayList;
+                    import java.util.List;
+                    import org.vae4j.api.data.DatasetReader;
+                    import org.vae4j.api.data.ImageData;
+                    import org.vae4j.api.spi.BuildContext;
+                    import org.vae4j.api.spi.Provider;
+
+                    /** A third party's format: a folder of train.csv (and test.csv), lines "label,p0,p1,...". */
+                    public final class CsvImagesReaderProvider implements Provider<DatasetReader,
+                            CsvImagesReaderProvider.Config> {
+                        public static final class Config {
+                            public int height = 28;
+                            public int width = 28;
+                        }
+
+                        public Class<DatasetReader> kind() { return DatasetReader.class; }
+                        public String type() { return "csv-images"; }
+                        public Class<Config> configClass() { return Config.class; }
+
+                        public DatasetReader create(Config c, BuildContext ctx) {
+                            return new DatasetReader() {
+                                public String layout() {
+                                    return "a folder holding train.csv (and test.csv) of label,pixel,... lines";
+                                }
+
+                                public List<Path> files(Path path) throws IOException {
+                                    if (!Files.isRegularFile(path.resolve("train.csv"))) {
+                                        throw new IOException(path.resolve("train.csv") + " does not exist");
+                                    }
+                                    List<Path> out = new ArrayList<>(List.of(path.resolve("train.csv")));
+                                    if (hasTestSplit(path)) {
+                                        out.add(path.resolve("test.csv"));
+                                    }
+                                    return out;
+                                }
+
+                                public boolean hasTestSplit(Path path) {
+                                    return Files.isRegularFile(path.resolve("test.csv"));
+                                }
+
+                                public ImageData read(Path path, boolean test) throws IOException {
+                                    Path f = path.resolve(test ? "test.csv" : "train.csv");
+                                    List<String> lines = Files.readAllLines(f);
+                                    int d = c.height * c.width;
+                                    byte[] px = new byte[lines.size() * d];
+                                    int[] labels = new int[lines.size()];
+                                    int classes = 1;
+                                    for (int i = 0; i < lines.size(); i++) {
+                                        String[] v = lines.get(i).split(",");
+                                        if (v.length != d + 1) {
+                                            throw new IOException(f + " line " + (i + 1) + ": " + (v.length - 1)
+                                                    + " pixels, expected " + d);
+                                        }
+                                        labels[i] = Integer.parseInt(v[0]);
+                                        classes = Math.max(classes, labels[i] + 1);
+                                        for (int j = 0; j < d; j++) {
+                                            px[i * d + j] = (byte) Integer.parseInt(v[j + 1]);
+                                        }
+                                    }
+                                    List<String> names = new ArrayList<>();
+                                    for (int k = 0; k < Math.max(classes, 10); k++) {
+                                        names.add("class " + k);
+                                    }
+                                    return new ImageData(px, labels, 1, c.height, c.width, names);
+                                }
+                            };
                         }
                     }
                     """),

@@ -89,4 +89,62 @@ public final class Charts {
     static Color withAlpha(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
+
+    /**
+     * An axis's tick pattern, and its range when the values leave none: with a pattern of too few
+     * decimals for the values' spread, XChart searches forever for distinct tick labels (training
+     * hung on the latent scatter of codes spanning less than 0.1).
+     *
+     * @param min     the axis minimum (when fixed)
+     * @param max     the axis maximum (when fixed)
+     * @param fixed   whether the range must be set (the values are all equal, or none is finite)
+     * @param pattern the tick labels' decimal pattern
+     */
+    public record Axis(double min, double max, boolean fixed, String pattern) {
+        /**
+         * @param values the values on the axis (non-finite ones are ignored)
+         * @return the axis they need
+         */
+        public static Axis of(double[] values) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            if (lo > hi) {
+                return new Axis(-1, 1, true, "0.0");
+            }
+            double scale = Math.max(1e-300, Math.max(Math.abs(lo), Math.abs(hi)));
+            boolean flat = hi - lo <= 1e-9 * scale;
+            if (flat) {
+                double half = Math.max(1e-3, scale * 1e-3);
+                lo -= half;
+                hi += half;
+            }
+            int decimals = (int) Math.max(1, Math.min(12, Math.ceil(-Math.log10(hi - lo)) + 1));
+            return new Axis(lo, hi, flat, "0." + "0".repeat(decimals));
+        }
+    }
+
+    /**
+     * Sets the y axis's tick pattern (and range, if flat) for the values of the chart's series.
+     *
+     * @param chart a chart with its series
+     */
+    public static void fitYAxis(XYChart chart) {
+        java.util.List<Double> all = new java.util.ArrayList<>();
+        chart.getSeriesMap().values().forEach(s -> {
+            for (double v : s.getYData()) {
+                all.add(v);
+            }
+        });
+        Axis y = Axis.of(all.stream().mapToDouble(Double::doubleValue).toArray());
+        chart.getStyler().setYAxisDecimalPattern(y.pattern());
+        if (y.fixed()) {
+            chart.getStyler().setYAxisMin(y.min()).setYAxisMax(y.max());
+        }
+    }
 }

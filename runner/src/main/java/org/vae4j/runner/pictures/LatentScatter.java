@@ -15,6 +15,14 @@ public final class LatentScatter {
     private LatentScatter() {
     }
 
+    private static double[] column(double[][] points, int c) {
+        double[] out = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            out[i] = points[i][c];
+        }
+        return out;
+    }
+
     /**
      * @param title      the chart title
      * @param xAxis      the horizontal axis title (e.g. "z1" or "first principal component")
@@ -34,13 +42,24 @@ public final class LatentScatter {
         Charts.style(chart);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(4);
-        chart.getStyler().setYAxisDecimalPattern("0.0");
-        chart.getStyler().setXAxisDecimalPattern("0.0");
+        // tick labels with as many decimals as the codes' spread needs: with one decimal fixed, XChart
+        // searched forever for distinct labels on an axis spanning less than 0.1 (codes that barely
+        // differ, as an autoencoder's after one epoch), and training hung at this picture
+        Charts.Axis x = Charts.Axis.of(column(points, 0));
+        Charts.Axis y = Charts.Axis.of(column(points, 1));
+        chart.getStyler().setXAxisDecimalPattern(x.pattern());
+        chart.getStyler().setYAxisDecimalPattern(y.pattern());
+        if (x.fixed()) {
+            chart.getStyler().setXAxisMin(x.min()).setXAxisMax(x.max());
+        }
+        if (y.fixed()) {
+            chart.getStyler().setYAxisMin(y.min()).setYAxisMax(y.max());
+        }
         for (int k = 0; k < classNames.size(); k++) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (int i = 0; i < points.length; i++) {
-                if (labels[i] == k) {
+                if (labels[i] == k && Double.isFinite(points[i][0]) && Double.isFinite(points[i][1])) {
                     xs.add(points[i][0]);
                     ys.add(points[i][1]);
                 }

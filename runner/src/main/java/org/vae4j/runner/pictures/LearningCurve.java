@@ -53,7 +53,6 @@ public final class LearningCurve {
         }
         chart.getStyler().setMarkerSize(6);
         chart.getStyler().setXAxisDecimalPattern("0");
-        chart.getStyler().setYAxisDecimalPattern("0.#");
         int lastEpoch = 1;
         for (int r = 0; r < metrics.rows().size(); r++) {
             lastEpoch = Math.max(lastEpoch, (int) metrics.number(r, "epoch").orElse(1));
@@ -94,6 +93,7 @@ public final class LearningCurve {
                 line(chart, metrics, MetricsCsv.column("test", name), name + ", test", color, new float[] {2f, 4f});
             }
         }
+        Charts.fitYAxis(chart);
         chart.getStyler().setXAxisMin(0.5);
         chart.getStyler().setXAxisMax(lastEpoch + 0.5);
         chart.getStyler().setXAxisMaxLabelCount(Math.min(lastEpoch, 20));

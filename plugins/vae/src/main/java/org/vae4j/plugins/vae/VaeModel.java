@@ -32,7 +32,6 @@ import org.vae4j.api.model.Model;
 import org.vae4j.api.model.ParameterGroup;
 import org.vae4j.api.model.Reconstructor;
 import org.vae4j.api.model.Sampler;
-import org.vae4j.api.model.StepContext;
 import org.vae4j.api.model.TrainingPhase;
 import org.vae4j.engine.layers.Scratch;
 import org.vae4j.engine.random.SeededRandom;
@@ -212,23 +211,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
 
     @Override
     public List<TrainingPhase> phases() {
-        return List.of(new TrainingPhase() {
-            @Override
-            public String name() {
-                return objective.name();
-            }
-
-            @Override
-            public String group() {
-                return GROUP;
-            }
-
-            @Override
-            public Metrics step(Batch batch, StepContext context) {
-                double b = objective.beta(context.progress());
-                return trainStep(batch, b, context.random()).set("beta", b);
-            }
-        });
+        return List.of(new ElboPhase(objective, GROUP, this::trainStep));
     }
 
     @Override
@@ -400,9 +383,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
     public INDArray importanceWeightedNll(Batch batch, INDArray mu, INDArray lv, int samples, Random random) {
         int n = Math.toIntExact(batch.size());
         INDArray sd = Transforms.exp(lv.mul(0.5), false);
-        double[] max = new double[n];
-        double[] sum = new double[n];
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        ImportanceWeights weights = new ImportanceWeights(n);
         int rows = isAutoregressive() ? IW_ROWS_AUTOREGRESSIVE : IW_ROWS;
         int chunk = Math.max(1, Math.min(samples, rows / Math.max(1, n)));
         for (int done = 0; done < samples; done += chunk) {
@@ -444,23 +425,9 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
             }
             // not logPx, logPz: a likelihood or prior may hand out buffers of its own
             OffHeap.free(e, muRows, z0, lvRows, logQ, targetRows, logW, wide);
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < k; j++) {
-                    double v = w[i * k + j];
-                    if (v > max[i]) {
-                        sum[i] = sum[i] * Math.exp(max[i] - v) + 1;
-                        max[i] = v;
-                    } else {
-                        sum[i] += Math.exp(v - max[i]);
-                    }
-                }
-            }
+            weights.add(w, k);
         }
-        double[] nll = new double[n];
-        for (int i = 0; i < n; i++) {
-            nll[i] = -(max[i] + Math.log(sum[i]) - Math.log(samples));
-        }
-        return Nd4j.createFromArray(nll);
+        return weights.negativeLogMean(samples);
     }
 
     /** @return {@code a} with each row repeated k times in place: rows i*k .. i*k+k-1 are row i */

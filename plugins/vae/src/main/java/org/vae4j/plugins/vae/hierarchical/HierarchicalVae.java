@@ -1,6 +1,5 @@
 package org.vae4j.plugins.vae.hierarchical;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,10 @@ import org.vae4j.api.model.Model;
 import org.vae4j.api.model.ParameterGroup;
 import org.vae4j.api.model.Reconstructor;
 import org.vae4j.api.model.Sampler;
-import org.vae4j.api.model.StepContext;
 import org.vae4j.api.model.TrainingPhase;
 import org.vae4j.engine.layers.OffHeap;
+import org.vae4j.plugins.vae.ElboPhase;
+import org.vae4j.plugins.vae.ImportanceWeights;
 import org.vae4j.plugins.vae.Units;
 import org.vae4j.plugins.vae.objective.VaeObjective;
 import org.vae4j.plugins.vae.prior.StandardNormalPrior;
@@ -145,23 +145,7 @@ public final class HierarchicalVae implements Model, Sampler, LatentEncoder, Rec
 
     @Override
     public List<TrainingPhase> phases() {
-        return List.of(new TrainingPhase() {
-            @Override
-            public String name() {
-                return objective.name();
-            }
-
-            @Override
-            public String group() {
-                return GROUP;
-            }
-
-            @Override
-            public Metrics step(Batch batch, StepContext context) {
-                double b = objective.beta(context.progress());
-                return trainStep(batch, b, context.random()).set("beta", b);
-            }
-        });
+        return List.of(new ElboPhase(objective, GROUP, this::trainStep));
     }
 
     @Override
@@ -311,9 +295,7 @@ public final class HierarchicalVae implements Model, Sampler, LatentEncoder, Rec
         }
         int n = Math.toIntExact(batch.size());
         INDArray h1 = encoder.forward(batch.input(), evalPass).dup();
-        double[] max = new double[n];
-        double[] sum = new double[n];
-        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        ImportanceWeights weights = new ImportanceWeights(n);
         int chunk = Math.max(1, Math.min(samples, IW_ROWS / Math.max(1, n)));
         for (int done = 0; done < samples; done += chunk) {
             int k = Math.min(chunk, samples - done);
@@ -337,24 +319,10 @@ public final class HierarchicalVae implements Model, Sampler, LatentEncoder, Rec
             INDArray wide = logW.castTo(DataType.DOUBLE);
             double[] w = wide.toDoubleVector();
             OffHeap.free(h1Rows, targetRows, e1, s1, z1, h2, e2, s2, z2, dev, scaled, logPz1, logW, wide);
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < k; j++) {
-                    double v = w[i * k + j];
-                    if (v > max[i]) {
-                        sum[i] = sum[i] * Math.exp(max[i] - v) + 1;
-                        max[i] = v;
-                    } else {
-                        sum[i] += Math.exp(v - max[i]);
-                    }
-                }
-            }
+            weights.add(w, k);
         }
         OffHeap.free(h1);
-        double[] nll = new double[n];
-        for (int i = 0; i < n; i++) {
-            nll[i] = -(max[i] + Math.log(sum[i]) - Math.log(samples));
-        }
-        return Nd4j.createFromArray(nll);
+        return weights.negativeLogMean(samples);
     }
 
     @Override

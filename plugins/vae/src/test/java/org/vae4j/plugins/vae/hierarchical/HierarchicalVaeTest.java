@@ -191,16 +191,9 @@ class HierarchicalVaeTest {
                 new ElboObjective(p -> 1.0), TestModels.data(2), 1, 1, DataType.DOUBLE);
     }
 
-    /** -log N(x; b, w w^T + s^2 I) by the 2x2 determinant and inverse. */
+    /** -log N(x; b, w w^T + s^2 I). */
     private static double exactNll(double x0, double x1) {
-        double c00 = W[0] * W[0] + S * S;
-        double c11 = W[1] * W[1] + S * S;
-        double c01 = W[0] * W[1];
-        double det = c00 * c11 - c01 * c01;
-        double d0 = x0 - B[0];
-        double d1 = x1 - B[1];
-        double quad = (c11 * d0 * d0 - 2 * c01 * d0 * d1 + c00 * d1 * d1) / det;
-        return 0.5 * quad + 0.5 * Math.log(det) + Math.log(2 * Math.PI);
+        return TestModels.linearGaussianNll(x0, x1, W, B, S);
     }
 
     @Test

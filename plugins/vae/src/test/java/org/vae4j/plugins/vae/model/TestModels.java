@@ -274,4 +274,19 @@ public final class TestModels {
         Nd4j.getExecutioner().exec(new UniformDistribution(x, 0.0, 1.0), Nd4j.getRandomFactory().getNewRandomInstance(seed));
         return x;
     }
+
+    /**
+     * The exact negative log-likelihood of the linear Gaussian model x = w z + b + noise, z ~ N(0, 1),
+     * noise ~ N(0, s^2 I): -log N(x; b, w w^T + s^2 I) for a 2-D x, by the 2x2 determinant and inverse.
+     */
+    public static double linearGaussianNll(double x0, double x1, double[] w, double[] b, double s) {
+        double c00 = w[0] * w[0] + s * s;
+        double c11 = w[1] * w[1] + s * s;
+        double c01 = w[0] * w[1];
+        double det = c00 * c11 - c01 * c01;
+        double d0 = x0 - b[0];
+        double d1 = x1 - b[1];
+        double quad = (c11 * d0 * d0 - 2 * c01 * d0 * d1 + c00 * d1 * d1) / det;
+        return Math.log(2 * Math.PI) + 0.5 * Math.log(det) + 0.5 * quad;
+    }
 }

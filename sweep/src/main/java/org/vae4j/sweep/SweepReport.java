@@ -33,8 +33,9 @@ final class SweepReport {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                 .append("</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
                         + "th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}th{cursor:pointer;"
-                        + "background:#f4f4f4}td.t{text-align:left}.failed{color:#b00}img{image-rendering:pixelated;"
-                        + "max-width:280px;margin-right:8px}</style></head><body>\n<h1>")
+                        + "background:#f4f4f4}td.t{text-align:left;vertical-align:top}.failed{color:#b00}"
+                        + "img{image-rendering:pixelated;margin:0 8px 8px 0;vertical-align:top}img.samples{width:280px}"
+                        + "img.reconstructions{width:560px}</style></head><body>\n<h1>")
                 .append(esc(title)).append("</h1>\n<p>").append(results.size())
                 .append(" trials; click a column's header to sort by it. sweep.csv holds the same table.</p>\n");
         h.append("<table id=\"trials\"><thead><tr><th>trial</th><th>status</th>");

@@ -27,7 +27,8 @@ public final class Main {
     @Parameter(names = "--out", description = "The sweep's folder (default: sweeps/<sweep file's name>)")
     Path out;
 
-    @Parameter(names = "--master", description = "Spark's master: local[N] (default, embedded) or spark://HOST:PORT")
+    @Parameter(names = "--master", description = "Spark's master: local[N] (default, embedded) or spark://HOST:PORT; "
+            + "under spark-submit, its --master")
     String master;
 
     @Parameter(names = "--parallel", description = "Trials at once in local mode (default: half the cores, at least 1)")
@@ -96,7 +97,7 @@ public final class Main {
             throw new ParameterException("--parallel and --threads must be 1 or more");
         }
         int t = threads != null ? threads : Math.max(1, cores / n);
-        String m = master != null ? master : "local[" + n + "]";
+        String m = master(master, n);
         Path jar = runner != null ? runner : defaultRunner();
         if (!Files.isRegularFile(jar)) {
             throw new SweepException("the runner jar " + jar + " does not exist: build it (mvn -DskipTests install) "
@@ -113,6 +114,20 @@ public final class Main {
         console.println("wrote " + dir.resolve("sweep.csv") + " and " + dir.resolve(SweepReport.FILE)
                 + (failed > 0 ? "; " + failed + " trial(s) failed" : ""));
         return failed > 0 ? TRIALS_FAILED : 0;
+    }
+
+    /**
+     * @param given    --master, or null
+     * @param parallel trials at once in local mode
+     * @return --master if given; else the master spark-submit set ({@code spark.master}); else
+     *         embedded Spark, {@code local[parallel]}
+     */
+    static String master(String given, int parallel) {
+        if (given != null) {
+            return given;
+        }
+        String submitted = System.getProperty("spark.master");
+        return submitted != null && !submitted.isBlank() ? submitted : "local[" + parallel + "]";
     }
 
     /** @return runner/target/vae4j-runner.jar of the checkout this sweep jar was built in */

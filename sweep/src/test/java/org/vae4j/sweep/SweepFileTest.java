@@ -127,6 +127,25 @@ class SweepFileTest {
         assertEquals(8, SweepFile.read(Path.of("..", "examples", "fashion-mnist-beta-sweep.json")).trials().size());
     }
 
+    /** spark-submit passes its --master as the system property spark.master; --master wins over it. */
+    @Test
+    void theMasterIsTheOptionsThenSparkSubmitsThenEmbedded() {
+        String before = System.getProperty("spark.master");
+        try {
+            System.clearProperty("spark.master");
+            assertEquals("local[3]", Main.master(null, 3));
+            System.setProperty("spark.master", "spark://head:7077");
+            assertEquals("spark://head:7077", Main.master(null, 3));
+            assertEquals("local[1]", Main.master("local[1]", 3));
+        } finally {
+            if (before == null) {
+                System.clearProperty("spark.master");
+            } else {
+                System.setProperty("spark.master", before);
+            }
+        }
+    }
+
     @Test
     void jsonPathsReadNamesAndIndices() {
         assertEquals("'$model' is no JSON path: cannot read it from \"model\"; write $.field.field or $.field[0]",

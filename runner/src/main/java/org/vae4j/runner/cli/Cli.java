@@ -118,6 +118,8 @@ public final class Cli {
             jc.getUsageFormatter().usage(sb);
             out.print(sb);
             pluginCommandsUsage(out);
+            out.println("  Experiment grids: vae4j sweep SWEEP.json (the sweep module, Apache Spark; ./vae4j sweep --help, "
+                    + "docs/SWEEP.md)");
             out.println("Exit codes: 0 success, 1 internal error (a bug), 2 bad command line or spec, 3 data missing "
                     + "or corrupt, 4 a file or folder cannot be used (run folder conflict, read-only, full disk), "
                     + "5 training diverged, 6 plugin problem. More: README.md and docs/.");
@@ -143,7 +145,8 @@ public final class Cli {
                 provider = registry.get(Command.class, name);
             } catch (RuntimeException e) {
                 err.println("vae4j: unknown command '" + name + "'; commands: " + String.join(", ", commandNames(registry)));
-                err.println("run 'vae4j' without arguments for usage");
+                err.println(name.equals("sweep") ? "sweep is the sweep module's (Apache Spark): run it as ./vae4j sweep, "
+                        + "which builds and starts sweep/target/vae4j-sweep.jar" : "run 'vae4j' without arguments for usage");
                 return ExitCode.USAGE;
             }
             configureThreads();

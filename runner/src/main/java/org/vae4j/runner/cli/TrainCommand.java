@@ -20,6 +20,7 @@ import org.vae4j.engine.checkpoint.Checkpoint;
 import org.vae4j.runner.run.InitialCheckpoint;
 import org.vae4j.runner.run.RunDirectory;
 import org.vae4j.runner.run.RunDirectoryException;
+import org.vae4j.runner.run.RunLock;
 import org.vae4j.runner.run.SpecMigration;
 import org.vae4j.runner.run.TrainingRun;
 import org.vae4j.runner.spec.ExperimentSpec;
@@ -181,14 +182,18 @@ public final class TrainCommand implements CliCommand {
         } else {
             run = RunDirectory.create(runDir, force, console);
         }
-        TrainingRun training = new TrainingRun(parsed, specFile.toString(), specDir, run, console, !noProgress);
-        if (initial != null) {
-            training.initFrom(initial);
+        // held from here to the end of training, released however the process ends
+        try (RunLock lock = RunLock.acquire(run.path())) {
+            TrainingRun training = new TrainingRun(parsed, specFile.toString(), specDir, run, console, !noProgress);
+            if (initial != null) {
+                training.initFrom(initial);
+            }
+            if (rerun != null && Files.exists(rerun.resolve("provenance.json"))) {
+                training.expectData(DataFingerprint.of(SpecParser.MAPPER.readTree(rerun.resolve("provenance.json")
+                        .toFile())));
+            }
+            training.train(resume, commandLine);
         }
-        if (rerun != null && Files.exists(rerun.resolve("provenance.json"))) {
-            training.expectData(DataFingerprint.of(SpecParser.MAPPER.readTree(rerun.resolve("provenance.json").toFile())));
-        }
-        training.train(resume, commandLine);
         return ExitCode.OK;
     }
 

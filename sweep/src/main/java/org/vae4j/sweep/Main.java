@@ -84,7 +84,7 @@ public final class Main {
             err.println("vae4j sweep: " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("vae4j sweep: cannot write the sweep's folder: " + e);
+            err.println("vae4j sweep: cannot write the sweep's folder: " + describe(e));
             return 4;
         }
     }
@@ -114,6 +114,20 @@ public final class Main {
         console.println("wrote " + dir.resolve("sweep.csv") + " and " + dir.resolve(SweepReport.FILE)
                 + (failed > 0 ? "; " + failed + " trial(s) failed" : ""));
         return failed > 0 ? TRIALS_FAILED : 0;
+    }
+
+    /** @return the file and the reason, as a person says it ("/x/out: Read-only file system") */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return n.getFile() + ": no such file or folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        return e.toString();
     }
 
     /**

@@ -147,6 +147,13 @@ class SweepFileTest {
     }
 
     @Test
+    void folderFaultsAreSaidWithTheirFile() {
+        assertEquals("/x/out: Read-only file system",
+                Main.describe(new java.nio.file.FileSystemException("/x/out", null, "Read-only file system")));
+        assertEquals("/x/out: permission denied", Main.describe(new java.nio.file.AccessDeniedException("/x/out")));
+    }
+
+    @Test
     void jsonPathsReadNamesAndIndices() {
         assertEquals("'$model' is no JSON path: cannot read it from \"model\"; write $.field.field or $.field[0]",
                 assertThrows(IllegalArgumentException.class, () -> JsonPath.parse("$model")).getMessage());

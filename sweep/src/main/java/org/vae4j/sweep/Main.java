@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * {@code vae4j sweep SWEEP.json [--out DIR] [--master local[N]|spark://...] [--parallel N]
  * [--threads T] [--runner JAR] [--plugins DIR]}. Exit codes: 0 every trial finished, 2 a bad
- * command line or sweep file, 4 a folder that cannot be written, 7 some trial failed (sweep.csv
- * says which and why).
+ * command line or sweep file, 3 the first trial's data missing or corrupt (no trial started), 4 a
+ * folder that cannot be written, 7 some trial failed (sweep.csv says which and why).
  */
 public final class Main {
     /** Some trial failed; the others ran, and sweep.csv records each failure. */
@@ -80,7 +80,10 @@ public final class Main {
                 throw new ParameterException("give one sweep file, e.g. vae4j sweep examples/fashion-mnist-beta-sweep.json");
             }
             return m.execute(console);
-        } catch (ParameterException | SweepException e) {
+        } catch (SweepException e) {
+            err.println("vae4j sweep: " + e.getMessage());
+            return e.exitCode();
+        } catch (ParameterException e) {
             err.println("vae4j sweep: " + e.getMessage());
             return 2;
         } catch (IOException e) {

@@ -46,6 +46,11 @@ public final class Sweep {
             }
         }
         Files.createDirectories(dir.resolve("logs"));
+        boolean allFinished = sweep.trials().stream()
+                .allMatch(t -> Files.isRegularFile(dir.resolve(t.name()).resolve("summary.json")));
+        if (!sweep.trials().isEmpty() && !allFinished) {
+            runner.checkData(sweep.trials().get(0));
+        }
         console.println(sweep.name() + ": " + sweep.trials().size() + " trials of " + sweep.paths() + " on Spark "
                 + master + ", " + runner.threads() + " thread(s) each; folder " + dir);
         SparkConf conf = new SparkConf().setAppName("vae4j sweep " + sweep.name()).setMaster(master)

@@ -84,6 +84,38 @@ public record TrialRunner(String sweepDir, String java, List<String> javaOpts, S
         }
     }
 
+    /**
+     * Checks, before any trial starts, that the first trial's data can be found and read: the
+     * runner's {@code validate} on its spec, which locates (and if need be downloads) the data once,
+     * rather than every trial failing on it, or downloading it, side by side.
+     *
+     * @param t the first trial, whose spec is written
+     * @throws SweepException (exit code 3) with the runner's message if its data cannot be used
+     */
+    public void checkData(Trial t) {
+        Path log = Path.of(sweepDir).resolve("logs").resolve(t.name() + "-validate.log");
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(javaOpts);
+        cmd.addAll(List.of("-jar", runnerJar, "validate", Path.of(sweepDir).resolve("specs").resolve(t.name() + ".json")
+                .toString()));
+        if (plugins != null) {
+            cmd.addAll(List.of("--plugins", plugins));
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            int code = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start().waitFor();
+            if (code == SweepException.DATA) {
+                throw new SweepException("the data of " + t.name() + " cannot be used, so no trial was started: "
+                        + String.join(" ", Files.readAllLines(log, StandardCharsets.UTF_8)).strip(), SweepException.DATA);
+            }
+        } catch (IOException e) {
+            throw new SweepException("cannot run the runner (" + runnerJar + ") to check the data: " + e.getMessage(), 4);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SweepException("interrupted while checking the data", 4);
+        }
+    }
+
     private static boolean hasCheckpoint(Path runDir) throws IOException {
         Path c = runDir.resolve("checkpoints");
         if (!Files.isDirectory(c)) {

@@ -178,6 +178,22 @@ class SweepEndToEndTest {
         assertTrue(vae.path("test_neg_elbo").isNumber(), vae.toString());
     }
 
+    /** Data that is not there stops the sweep before any trial starts, with the runner's message. */
+    @Test
+    void missingDataStopsTheSweepBeforeAnyTrial() throws IOException {
+        Path s = Files.writeString(root.resolve("nodata.json"), """
+                {"base": "base.json", "grid": {"$.model.latentDim": [2, 3]},
+                 "overrides": {"$.data.path": "no-such-folder", "$.data.download": false}}
+                """);
+        Path dir = root.resolve("sweeps/nodata");
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        assertEquals(3, run(o, s.toString(), "--out", dir.toString()), o.toString(StandardCharsets.UTF_8));
+        String said = o.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("vae4j sweep: the data of trial-001 cannot be used, so no trial was started: "
+                + "vae4j validate: data set 'fashion-mnist' not found."), said);
+        assertFalse(Files.exists(dir.resolve("trial-001")), "no trial started");
+    }
+
     @Test
     void sweepHtmlSortsItsTableAndShowsThePicturesInChromium() throws IOException {
         Path driverPath = Path.of("/usr/bin/chromedriver");

@@ -357,6 +357,19 @@ class CliEndToEndTest {
         }
     }
 
+    /**
+     * Trains the spec for one epoch into {@code dir}, resumes it to {@code epochs}, and checks that
+     * its metrics and test figures are those of {@code whole}, a run of all the epochs at once.
+     */
+    static void assertResumedRunMatches(Path specFile, Path whole, Path dir, int epochs) throws IOException {
+        CliResult first = Vae4j.run("train", specFile, "--out", dir, "--epochs", 1, "--no-progress");
+        assertEquals(0, first.code(), first::toString);
+        CliResult rest = Vae4j.run("train", "--resume", "--out", dir, "--epochs", epochs, "--no-progress");
+        assertEquals(0, rest.code(), rest::toString);
+        assertEquals(withoutTiming(whole.resolve("metrics.csv")), withoutTiming(dir.resolve("metrics.csv")));
+        assertEquals(testFigures(whole), testFigures(dir));
+    }
+
     /** The lines of metrics.csv without the seconds and samples-per-second columns. */
     static List<String> withoutTiming(Path csv) throws IOException {
         List<String> out = new ArrayList<>();

@@ -71,14 +71,7 @@ class HierarchicalVaeEndToEndTest {
 
     @Test
     void resumingAfterOneEpochGivesTheSameNumbersBitForBit() throws IOException {
-        Path dir = root.resolve("runs/resumed");
-        CliResult first = Vae4j.run("train", specFile, "--out", dir, "--epochs", 1, "--no-progress");
-        assertEquals(0, first.code(), first::toString);
-        CliResult rest = Vae4j.run("train", "--resume", "--out", dir, "--epochs", 2, "--no-progress");
-        assertEquals(0, rest.code(), rest::toString);
-        assertEquals(CliEndToEndTest.withoutTiming(run.resolve("metrics.csv")),
-                CliEndToEndTest.withoutTiming(dir.resolve("metrics.csv")));
-        assertEquals(CliEndToEndTest.testFigures(run), CliEndToEndTest.testFigures(dir));
+        CliEndToEndTest.assertResumedRunMatches(specFile, run, root.resolve("runs/resumed"), 2);
     }
 
     @Test

@@ -81,6 +81,11 @@ class HierarchicalVaeEndToEndTest {
         JsonNode e = Specs.JSON.readTree(eval.out());
         double iw = e.path("iw_nll").asDouble();
         assertTrue(iw > 0 && iw < e.path("neg_elbo").asDouble(), eval.out());
+        // SVI refines one Gaussian per image: the two-layer posterior is not one
+        CliResult refine = Vae4j.run("refine", run, "--limit", 5);
+        assertEquals(ExitCode.USAGE, refine.code(), refine::toString);
+        assertEquals("vae4j refine: refine needs a one-layer VAE (\"type\": \"vae\" with a variational objective), "
+                + "whose posterior q(z|x) is one diagonal Gaussian per image; this run's model is not one\n", refine.err());
         for (String command : List.of("sample", "interpolate", "scatter")) {
             Path out = root.resolve(command + ".png");
             CliResult r = Vae4j.run(command, run, "--out", out);

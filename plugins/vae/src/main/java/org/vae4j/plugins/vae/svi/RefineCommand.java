@@ -93,7 +93,8 @@ public final class RefineCommand implements Command {
         }
         TrainedRun run = context.openRun(Path.of(runDir.get(0)));
         if (!(run.model() instanceof VaeModel vae) || !vae.isVariational()) {
-            throw CommandException.usage("refine needs a variational autoencoder (a model with a posterior q(z|x))");
+            throw CommandException.usage("refine needs a one-layer VAE (\"type\": \"vae\" with a variational "
+                    + "objective), whose posterior q(z|x) is one diagonal Gaussian per image; this run's model is not one");
         }
         if (vae.hasFlow()) {
             throw CommandException.usage("refine optimizes a diagonal Gaussian per example; this model's posterior is "

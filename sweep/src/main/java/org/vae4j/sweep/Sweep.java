@@ -21,6 +21,22 @@ public final class Sweep {
     }
 
     /**
+     * A sweep writes only into a new or empty folder or one of its own (with {@code specs/}), so
+     * that a mistyped --out never overwrites a user's sweep.csv or fills a folder of theirs.
+     */
+    static void requireSweepFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir) || Files.isDirectory(dir.resolve("specs"))) {
+            return;
+        }
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                throw new SweepException(dir + " exists and is not a sweep's folder (it has no specs/): give a new or "
+                        + "empty --out, or the folder of an earlier run of this sweep");
+            }
+        }
+    }
+
+    /**
      * @param sweep   the sweep file, read
      * @param dir     the sweep's folder
      * @param master  Spark's master URL, e.g. {@code local[2]} or {@code spark://host:7077}
@@ -32,6 +48,7 @@ public final class Sweep {
      */
     public static List<TrialResult> run(SweepFile sweep, Path dir, String master, TrialRunner runner,
                                         PrintStream console) throws IOException {
+        requireSweepFolder(dir);
         Path specs = Files.createDirectories(dir.resolve("specs"));
         for (Trial t : sweep.trials()) {
             Path f = specs.resolve(t.name() + ".json");

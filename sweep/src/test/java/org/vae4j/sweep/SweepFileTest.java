@@ -154,6 +154,21 @@ class SweepFileTest {
     }
 
     @Test
+    void aSweepWritesOnlyIntoANewEmptyOrSweepFolder() throws IOException {
+        Sweep.requireSweepFolder(dir.resolve("new"));
+        Sweep.requireSweepFolder(Files.createDirectories(dir.resolve("empty")));
+        Path earlier = Files.createDirectories(dir.resolve("earlier/specs"));
+        Files.writeString(earlier.resolveSibling("sweep.csv"), "trial,status\n");
+        Sweep.requireSweepFolder(earlier.getParent());
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("sweep.csv"), "my own table");
+        assertEquals(mine + " exists and is not a sweep's folder (it has no specs/): give a new or empty --out, or the "
+                + "folder of an earlier run of this sweep", assertThrows(SweepException.class,
+                        () -> Sweep.requireSweepFolder(mine)).getMessage());
+        assertEquals("my own table", Files.readString(mine.resolve("sweep.csv")));
+    }
+
+    @Test
     void jsonPathsReadNamesAndIndices() {
         assertEquals("'$model' is no JSON path: cannot read it from \"model\"; write $.field.field or $.field[0]",
                 assertThrows(IllegalArgumentException.class, () -> JsonPath.parse("$model")).getMessage());

@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file through a temporary one renamed into place, so a reader never sees half of it. */
+/**
+ * Writes a file through a temporary one renamed into place, so a reader never sees half of it.
+ * (The runner's {@code AtomicFiles} is in the engine, which this module does not load: it knows
+ * vae4j only as a program.)
+ */
 final class AtomicWrite {
     private AtomicWrite() {
     }

@@ -58,7 +58,6 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
         ImportanceWeighted {
     /** The one parameter group of a VAE. */
     public static final String GROUP = "model";
-    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
     /** The seed of the stream from which {@link #decode} draws with an autoregressive decoder. */
     static final long AUTOREGRESSIVE_DECODE_SEED = 0x5eed;
     /** Rows decoded at once by {@link #importanceWeightedNll}. */
@@ -511,10 +510,7 @@ public final class VaeModel implements Model, Sampler, LatentEncoder, Reconstruc
      * @return {@code [N]}, a new array
      */
     public INDArray logPosterior(INDArray logVar, INDArray noise) {
-        INDArray terms = noise.mul(noise).addi(logVar).addi(2 * HALF_LOG_2PI).muli(-0.5);
-        INDArray out = terms.sum(1);
-        OffHeap.free(terms);
-        return out;
+        return DiagonalGaussian.logDensityOfDraw(logVar, noise);
     }
 
     /**

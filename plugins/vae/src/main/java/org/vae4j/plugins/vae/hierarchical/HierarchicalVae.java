@@ -30,6 +30,7 @@ import org.vae4j.api.model.Reconstructor;
 import org.vae4j.api.model.Sampler;
 import org.vae4j.api.model.TrainingPhase;
 import org.vae4j.engine.layers.OffHeap;
+import org.vae4j.plugins.vae.DiagonalGaussian;
 import org.vae4j.plugins.vae.ElboPhase;
 import org.vae4j.plugins.vae.ImportanceWeights;
 import org.vae4j.plugins.vae.Units;
@@ -396,10 +397,7 @@ public final class HierarchicalVae implements Model, Sampler, LatentEncoder, Rec
 
     /** @return log q(z|.) per row in terms of the draw's noise: {@code sum -e^2/2 - logVar/2 - log(2 pi)/2} */
     private static INDArray logQ(INDArray h, int l, INDArray e) {
-        INDArray terms = e.mul(e).addi(half(h, l, 1)).addi(2 * HALF_LOG_2PI).muli(-0.5);
-        INDArray out = terms.sum(1);
-        OffHeap.free(terms);
-        return out;
+        return DiagonalGaussian.logDensityOfDraw(half(h, l, 1), e);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.vae4j.api.TrainingProgress;
 import org.vae4j.api.data.Batch;
 import org.vae4j.api.model.Metrics;
 import org.vae4j.engine.layers.Scratch;
+import org.vae4j.plugins.vae.DiagonalGaussian;
 import org.vae4j.plugins.vae.VaeModel;
 import org.vae4j.plugins.vae.conditional.ClassConditioned;
 import org.vae4j.plugins.vae.posterior.PosteriorFlow;
@@ -32,7 +33,6 @@ import org.vae4j.plugins.vae.posterior.PosteriorFlow;
  * and its log-determinant enters log q.
  */
 public final class IwaeObjective implements VaeObjective {
-    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
     private final int samples;
     private final boolean average;
     private final BetaSchedule schedule;
@@ -94,7 +94,7 @@ public final class IwaeObjective implements VaeObjective {
         INDArray gParams = gradParams.like(params);
         INDArray logPx = m.likelihood().logProb(target, params).dup();
         INDArray logPz = m.prior().logProb(z).dup();
-        INDArray logQ = eps.mul(eps).addi(lv.repeat(0, k)).addi(2 * HALF_LOG_2PI).muli(-0.5).sum(1);
+        INDArray logQ = DiagonalGaussian.logDensityOfDraw(lv.repeat(0, k), eps);
         if (flowed != null) {
             logQ.subi(flowed.logDet().reshape(logQ.length()));
         }

@@ -134,6 +134,10 @@ public final class PixelCnnDecoder implements AutoregressiveDecoder {
         if (typed != intensities) {
             OffHeap.free(intensities);
         }
+        // one observation lives at a time: the previous one's runs and backward passes are done
+        // (the model shows the targets right before each scoring run), and ND4J frees off-heap
+        // buffers only when the garbage collector gets to them, one image batch per step
+        forget();
         observed = typed.reshape('c', targets.size(0), image[0], image[1], image[2]);
     }
 

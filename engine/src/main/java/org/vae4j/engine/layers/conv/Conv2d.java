@@ -34,7 +34,8 @@ import org.vae4j.engine.layers.Shapes;
  * scattered sums measured 2 to 4 times slower than im2col's strided copies.
  *
  * <p>That im2col path is the reference: DOUBLE batches (the gradient checks) and channel groups
- * take it. FLOAT batches with one group and no dilation run on libnd4j's {@code conv2d} and {@code conv2d_bp}
+ * take it. FLOAT batches with one group and no dilation go first to the build's
+ * {@link ConvolutionKernels} (the CPU build's oneDNN primitives), else to libnd4j's {@code conv2d} and {@code conv2d_bp}
  * ({@link ConvOps}), which the oneDNN build of nd4j-native executes on oneDNN at about twice the
  * im2col path's speed; the tests compare the two paths.
  */
@@ -243,7 +244,7 @@ public final class Conv2d implements Layer {
             INDArray dw = s.gradWeight.get(type, weight.value().shape());
             INDArray db = bias == null ? null : s.biasGradient.get(type, outChannels);
             ConvOps.conv2dBackward(s.input, weight.value(), bias == null ? null : bias.value(), gradOutput, dx, dw, db,
-                    kernel, stride, padding, dilation);
+                    kernel, stride, padding, dilation, needInputGradient);
             weight.gradient().addi(dw);
             if (bias != null) {
                 bias.gradient().addi(db);

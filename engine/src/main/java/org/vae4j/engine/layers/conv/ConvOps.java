@@ -1,5 +1,8 @@
 package org.vae4j.engine.layers.conv;
 
+import java.util.Iterator;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -17,14 +20,39 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code deconv2d} has no output padding, so a transposed convolution with output padding runs it
  * unpadded, producing the full output, and crops it (and zero-pads the gradient back); one
  * without runs it with its padding directly.
+ *
+ * <p>Before those ops, every call is offered to the {@link ConvolutionKernels} on the class path,
+ * if any (the CPU build's oneDNN primitives, created once per shape; docs/BENCHMARKS.md).
  */
 final class ConvOps {
+    /** The faster kernels of the build, or null. */
+    private static final ConvolutionKernels KERNELS = loadKernels();
     /** NCHW data. */
     private static final int NCHW = 0;
     /** conv2d: weights [out, in, kH, kW]; deconv2d: weights [in, out, kH, kW] (PyTorch's layouts). */
     private static final int TORCH_WEIGHTS = 1;
 
     private ConvOps() {
+    }
+
+    private static ConvolutionKernels loadKernels() {
+        try {
+            Iterator<ConvolutionKernels> found = ServiceLoader.load(ConvolutionKernels.class).iterator();
+            return found.hasNext() ? found.next() : null;
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // a module whose natives do not load on this machine: the ops below still work
+            System.err.println("vae4j: convolution kernels unavailable (" + e + "); using libnd4j's ops");
+            return null;
+        }
+    }
+
+    /** @return the kernels of the build, or null */
+    static ConvolutionKernels kernels() {
+        return KERNELS;
+    }
+
+    private static ConvolutionKernels.Window window(Size2d k, Size2d s, Size2d p, Size2d d) {
+        return new ConvolutionKernels.Window(k, s, p, p, d);
     }
 
     /** @return whether the ops serve this data type */
@@ -39,14 +67,24 @@ final class ConvOps {
 
     /** {@code y = conv(x, w) + b}; b may be null. */
     static void conv2d(INDArray x, INDArray w, INDArray b, INDArray y, Size2d k, Size2d s, Size2d p, Size2d d) {
+        if (KERNELS != null && KERNELS.convolve(x, w, b, y, window(k, s, p, d))) {
+            return;
+        }
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d");
         op.addInputs(b == null ? new INDArray[] {x, w} : new INDArray[] {x, w, b});
         Nd4j.exec(op.addOutputs(y).addIntegerArguments(args(k, s, p, d)).build());
     }
 
-    /** Writes dL/dx, dL/dw and (if b is not null) dL/db of {@link #conv2d}. */
+    /**
+     * Writes dL/dw, (if b is not null) dL/db and dL/dx of {@link #conv2d}; {@code needGradX} false
+     * lets the kernels skip dL/dx (then {@code gradX} may hold anything).
+     */
     static void conv2dBackward(INDArray x, INDArray w, INDArray b, INDArray gradY, INDArray gradX, INDArray gradW,
-                               INDArray gradB, Size2d k, Size2d s, Size2d p, Size2d d) {
+                               INDArray gradB, Size2d k, Size2d s, Size2d p, Size2d d, boolean needGradX) {
+        if (KERNELS != null && KERNELS.convolveBackward(x, w, gradY, needGradX ? gradX : null, gradW, gradB,
+                window(k, s, p, d))) {
+            return;
+        }
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp");
         op.addInputs(b == null ? new INDArray[] {x, w, gradY} : new INDArray[] {x, w, b, gradY});
         op.addOutputs(b == null ? new INDArray[] {gradX, gradW} : new INDArray[] {gradX, gradW, gradB});
@@ -70,5 +108,27 @@ final class ConvOps {
         op.addInputs(b == null ? new INDArray[] {x, w, gradY} : new INDArray[] {x, w, b, gradY});
         op.addOutputs(b == null ? new INDArray[] {gradX, gradW} : new INDArray[] {gradX, gradW, gradB});
         Nd4j.exec(op.addIntegerArguments(args(k, s, p, d)).build());
+    }
+
+    /**
+     * The transposed convolution with padding {@code p} and output padding {@code op} on the
+     * kernels, if they serve it.
+     *
+     * @return whether the kernels computed it (otherwise nothing was written)
+     */
+    static boolean deconv2dPadded(INDArray x, INDArray w, INDArray b, INDArray y, Size2d k, Size2d s, Size2d p,
+                                  Size2d op, Size2d d) {
+        return KERNELS != null && KERNELS.transposed(x, w, b, y, paddedWindow(k, s, p, op, d));
+    }
+
+    /** The gradients of {@link #deconv2dPadded}; whether the kernels computed them. */
+    static boolean deconv2dPaddedBackward(INDArray x, INDArray w, INDArray gradY, INDArray gradX, INDArray gradW,
+                                          INDArray gradB, Size2d k, Size2d s, Size2d p, Size2d op, Size2d d) {
+        return KERNELS != null && KERNELS.transposedBackward(x, w, gradY, gradX, gradW, gradB,
+                paddedWindow(k, s, p, op, d));
+    }
+
+    private static ConvolutionKernels.Window paddedWindow(Size2d k, Size2d s, Size2d p, Size2d op, Size2d d) {
+        return new ConvolutionKernels.Window(k, s, p, Size2d.of(p.h() - op.h(), p.w() - op.w()), d);
     }
 }

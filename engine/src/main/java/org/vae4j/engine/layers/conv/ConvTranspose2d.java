@@ -31,7 +31,9 @@ import org.vae4j.engine.layers.Shapes;
  * is im2col of the output gradient, then dW = x G^T and dx = W G, one GEMM per group each.
  *
  * <p>That path is the reference: DOUBLE batches (the gradient checks), channel groups and dilation take it.
- * FLOAT batches with one group run on libnd4j's {@code deconv2d} and {@code deconv2d_bp}
+ * FLOAT batches with one group go first to the build's {@link ConvolutionKernels}, which take the
+ * padding and output padding as oneDNN does (a smaller padding after than before); without them
+ * they run on libnd4j's {@code deconv2d} and {@code deconv2d_bp}
  * ({@link ConvOps}), which the oneDNN build of nd4j-native executes on oneDNN: unpadded, into the
  * full output, which is then cropped to {@code [padding, padding + size)}; the gradient is
  * zero-padded back. (When the output padding exceeds the padding, the crop would reach past the
@@ -51,6 +53,7 @@ public final class ConvTranspose2d implements Layer {
     private final Size2d kernel;
     private final Size2d stride;
     private final Size2d padding;
+    private final Size2d outputPadding;
     private final Size2d dilation;
     /** The rows of the column matrix, out*kH*kW. */
     private final long columnRows;
@@ -70,6 +73,8 @@ public final class ConvTranspose2d implements Layer {
         INDArray input2;
         /** The input of the last training run on the native path; null after one on the im2col path. */
         INDArray input;
+        /** Whether the last training run's native pass ran on {@link ConvolutionKernels}, padding included. */
+        boolean padded;
         long batch = -1;
     }
 
@@ -143,6 +148,7 @@ public final class ConvTranspose2d implements Layer {
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
+        this.outputPadding = outputPadding;
         this.dilation = dilation;
         this.fullH = (height - 1) * stride.h() + dilation.h() * (kernel.h() - 1) + 1;
         this.fullW = (width - 1) * stride.w() + dilation.w() * (kernel.w() - 1) + 1;
@@ -208,7 +214,11 @@ public final class ConvTranspose2d implements Layer {
         long n = x.size(0);
         if (nativePath(type)) {
             INDArray y = s.output.get(type, n, outChannels, outH, outW);
-            if (direct()) {
+            boolean padded = ConvOps.deconv2dPadded(x, weight.value(), bias == null ? null : bias.value(), y, kernel,
+                    stride, padding, outputPadding, dilation);
+            if (padded) {
+                // done, output padding and all
+            } else if (direct()) {
                 ConvOps.deconv2d(x, weight.value(), bias == null ? null : bias.value(), y, kernel, stride, padding,
                         dilation);
             } else {
@@ -219,6 +229,7 @@ public final class ConvTranspose2d implements Layer {
             }
             if (pass.isTraining()) {
                 s.input = x;
+                s.padded = padded;
                 s.input2 = null;
                 s.batch = n;
             }
@@ -276,7 +287,10 @@ public final class ConvTranspose2d implements Layer {
             INDArray dx = s.gradInput.get(type, n, inChannels, height, width);
             INDArray dw = s.gradWeight.get(type, weight.value().shape());
             INDArray db = bias == null ? null : s.biasGradient.get(type, outChannels);
-            if (direct()) {
+            if (s.padded && ConvOps.deconv2dPaddedBackward(s.input, weight.value(), gradOutput,
+                    needInputGradient ? dx : null, dw, db, kernel, stride, padding, outputPadding, dilation)) {
+                // done
+            } else if (direct()) {
                 ConvOps.deconv2dBackward(s.input, weight.value(), bias == null ? null : bias.value(), gradOutput, dx,
                         dw, db, kernel, stride, padding, dilation);
             } else {

@@ -1,0 +1,62 @@
+package org.vae4j.onednn;
+
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Where an ND4J array's first element lies in host memory, for handing it to oneDNN. */
+final class Addresses {
+    private Addresses() {
+    }
+
+    /** A raw address as JavaCPP passes it to a {@code void *} parameter. */
+    private static final class Raw extends Pointer {
+        Raw(long address) {
+            this.address = address;
+        }
+    }
+
+    /**
+     * @param a an array, or null
+     * @return whether oneDNN can read or write it in place: null, or FLOAT, its elements dense in C
+     *         order (whatever ND4J calls the order of a vector), in host memory, and either not a view or a view whose data buffer
+     *         starts at its first element (as the parameters, reshaped intervals of one flat vector);
+     *         other views take libnd4j's ops
+     */
+    static boolean served(INDArray a) {
+        if (a == null) {
+            return true;
+        }
+        if (a.dataType() != DataType.FLOAT || a.isEmpty() || a.offset() != a.data().offset()
+                || !dense(a.shape(), a.stride())) {
+            return false;
+        }
+        Pointer p = a.data().addressPointer();
+        return p != null && !p.isNull();
+    }
+
+    /**
+     * Whether the elements lie densely in C order. ND4J gives axes of size 1 strides of its own
+     * choosing (an input of one channel, [N, 1, H, W], has strides [HW, HW, W, 1], which
+     * {@code Shape.hasDefaultStridesForShape} rejects); such an axis's stride is never used.
+     */
+    static boolean dense(long[] shape, long[] stride) {
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
+    }
+
+    /**
+     * @return the address of {@code a}'s first element: its data buffer's, which for a view buffer
+     *         already lies at the view's offset
+     */
+    static Pointer of(INDArray a) {
+        Pointer p = a.data().addressPointer();
+        return new Raw(p.address() + p.position() * p.sizeof());
+    }
+}

@@ -1,5 +1,6 @@
 package org.vae4j.plugins.vae.likelihood;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
@@ -14,6 +15,8 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vae4j.api.Likelihood;
+import org.vae4j.engine.layers.HostFloats;
+import org.vae4j.engine.math.FastFloat;
 
 /**
  * A categorical distribution over {@code K} levels for every data dimension, parameterised by
@@ -42,6 +45,14 @@ public final class CategoricalLikelihood implements Likelihood {
     private INDArray normalizers;    // [N, 1, D]: sum_k exp(shifted)
     private INDArray normalizerSums; // [N]
     private INDArray rowSums;        // [N]
+
+    /* host copies for the fused FLOAT kernel */
+    private float[] hostLogits = new float[0];
+    private float[] hostGradient = new float[0];
+    private float[] hostLevels = new float[0];
+    private float[] hostRows = new float[0];
+    private float[] maxOfDim = new float[0];
+    private float[] sumOfDim = new float[0];
 
     /**
      * @param dims   D, the number of data dimensions
@@ -96,6 +107,11 @@ public final class CategoricalLikelihood implements Likelihood {
         long n = params.size(0);
         ensureBuffers(n, params.dataType());
         INDArray data = BatchShapes.as(x, params.dataType());
+        if (HostFloats.fits(data) && HostFloats.fits(params) && HostFloats.fits(gradient) && HostFloats.fits(rowSums)
+                && params.length() == gradient.length()) {
+            fused(data, params, (float) scale, gradient);
+            return rowSums;
+        }
         if (BatchShapes.reshapesInPlace(gradient) && gradient.dataType() == params.dataType()) {
             compute(data, params, scale, gradient, gradient.reshape('c', n, levels, dims), rowSums);
         } else {
@@ -190,6 +206,99 @@ public final class CategoricalLikelihood implements Likelihood {
             }
         }
         return out;
+    }
+
+    /**
+     * The training step's kernel, for FLOAT batches: per example, the logits shifted by their maxima
+     * over the levels, their exponentials ({@link FastFloat#expNonPositive}, relative error below
+     * 6e-6), the sums, their logarithms and the gradient {@code scale (onehot - softmax)}: short
+     * host loops that the JIT vectorizes (measured in docs/BENCHMARKS.md). Evaluations ({@link #logProb}) stay on the exact ND4J path.
+     */
+    private void fused(INDArray data, INDArray params, float scale, INDArray gradient) {
+        int n = (int) params.size(0);
+        int d = (int) dims;
+        int k = levels;
+        int total = n * k * d;
+        if (hostLogits.length < total) {
+            hostLogits = new float[total];
+            hostGradient = new float[total];
+        }
+        if (hostLevels.length < n * d) {
+            hostLevels = new float[n * d];
+        }
+        if (hostRows.length < n) {
+            hostRows = new float[n];
+        }
+        if (maxOfDim.length < d) {
+            maxOfDim = new float[d];
+            sumOfDim = new float[d];
+        }
+        float[] l = hostLogits;
+        float[] g = hostGradient;
+        float[] m = maxOfDim;
+        float[] s = sumOfDim;
+        HostFloats.read(params, l);
+        HostFloats.read(data, hostLevels);
+        // one example at a time (its 16 x 784 floats stay in the core's cache), in passes short
+        // enough for the JIT to vectorize each: maxima, shift, exponentials, sums, gradient
+        for (int r = 0; r < n; r++) {
+            int base = r * k * d;
+            System.arraycopy(l, base, m, 0, d);
+            for (int level = 1; level < k; level++) {
+                int o = base + level * d;
+                for (int j = 0; j < d; j++) {
+                    m[j] = Math.max(m[j], l[o + j]);
+                }
+            }
+            for (int level = 0; level < k; level++) {
+                int o = base + level * d;
+                for (int j = 0; j < d; j++) {
+                    g[o + j] = l[o + j] - m[j];
+                }
+            }
+            // the observed levels' shifted logits, the first part of log p
+            double observedSum = 0;
+            int levelsAt = r * d;
+            for (int j = 0; j < d; j++) {
+                float level = hostLevels[levelsAt + j];
+                int observed = (int) level;
+                if (observed < 0 || observed >= k || observed != level) {
+                    throw new IllegalArgumentException(NAME + ": data must be levels 0.." + (k - 1) + ", got "
+                            + level + " at example " + r + ", dimension " + j);
+                }
+                observedSum += g[base + observed * d + j];
+            }
+            for (int i = base, end = base + k * d; i < end; i++) {
+                g[i] = FastFloat.expNonPositive(g[i]);
+            }
+            System.arraycopy(g, base, s, 0, d);
+            for (int level = 1; level < k; level++) {
+                int o = base + level * d;
+                for (int j = 0; j < d; j++) {
+                    s[j] += g[o + j];
+                }
+            }
+            // log p = sum_j (l[x_j, j] - max_j) - log sum_k exp(l[k, j] - max_j)
+            double row = observedSum;
+            for (int j = 0; j < d; j++) {
+                row -= Math.log(s[j]);
+            }
+            hostRows[r] = (float) row;
+            for (int j = 0; j < d; j++) {
+                s[j] = -scale / s[j];
+            }
+            for (int level = 0; level < k; level++) {
+                int o = base + level * d;
+                for (int j = 0; j < d; j++) {
+                    g[o + j] *= s[j];
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                g[base + (int) hostLevels[levelsAt + j] * d + j] += scale;
+            }
+        }
+        HostFloats.write(g, gradient);
+        HostFloats.write(hostRows, rowSums);
     }
 
     private void ensureBuffers(long n, DataType type) {

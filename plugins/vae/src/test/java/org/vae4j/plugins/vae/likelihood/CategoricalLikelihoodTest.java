@@ -68,6 +68,42 @@ class CategoricalLikelihoodTest {
     }
 
     @Test
+    void theFloatTrainingKernelGivesTheExactPathsValuesAndGradient() {
+        // a training batch's shape in miniature: 16 levels, logits spread over [-15, 15]
+        int n = 6;
+        int d = 50;
+        int k = 16;
+        CategoricalLikelihood lik = new CategoricalLikelihood(d, k);
+        INDArray logits = Nd4j.getRandomFactory().getNewRandomInstance(5).nextDouble(new long[] {n, (long) k * d})
+                .castTo(DataType.DOUBLE).subi(0.5).muli(30);
+        INDArray x = Nd4j.getRandomFactory().getNewRandomInstance(6).nextDouble(new long[] {n, d})
+                .castTo(DataType.DOUBLE).muli(k).castTo(DataType.INT32).castTo(DataType.DOUBLE);
+        INDArray exactGrad = logits.ulike();
+        INDArray exact = lik.logProbAndGradient(x, logits, 0.5, exactGrad).dup();
+        INDArray floatGrad = Nd4j.create(DataType.FLOAT, n, (long) k * d);
+        INDArray fast = lik.logProbAndGradient(x.castTo(DataType.FLOAT), logits.castTo(DataType.FLOAT), 0.5,
+                floatGrad);
+        for (int r = 0; r < n; r++) {
+            assertEquals(exact.getDouble(r), fast.getDouble(r), 2e-5 * Math.abs(exact.getDouble(r)), "example " + r);
+        }
+        assertEquals(0, exactGrad.sub(floatGrad.castTo(DataType.DOUBLE)).amaxNumber().doubleValue(), 1e-6);
+        // and evaluation (logProb) of FLOAT data agrees with the kernel's values
+        assertClose(lik.logProb(x.castTo(DataType.FLOAT), logits.castTo(DataType.FLOAT)).castTo(DataType.DOUBLE),
+                fast.castTo(DataType.DOUBLE), 1e-3);
+    }
+
+    @Test
+    void theFloatTrainingKernelRefusesDataThatAreNotLevels() {
+        CategoricalLikelihood lik = new CategoricalLikelihood(2, 4);
+        INDArray logits = Nd4j.zeros(DataType.FLOAT, 1, 8);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> lik.logProbAndGradient(Nd4j.createFromArray(new float[][] {{1, 4}}), logits, 1.0,
+                        logits.ulike()));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("got 4.0 at example 0, dimension 1"),
+                e.getMessage());
+    }
+
+    @Test
     void scaleMultipliesAndNonContiguousGradientsAreWritten() {
         CategoricalLikelihood lik = new CategoricalLikelihood(5, 4);
         INDArray logits = Nd4j.getRandomFactory().getNewRandomInstance(993).nextDouble(new long[] {3, 20}).castTo(DataType.DOUBLE);

@@ -60,6 +60,7 @@ final class Plan implements AutoCloseable {
     private Port dDiffDst;
     private Port dWeights;
     private Port dDiffSrc;
+    private memory.desc backwardDataDiffDst;
     private final IntMemoryMap dArgs = new IntMemoryMap();
     private primitive backwardWeights;
     private Port wSrc;
@@ -67,6 +68,8 @@ final class Plan implements AutoCloseable {
     private Port wDiffWeights;
     private Port wDiffBias;
     private final IntMemoryMap wArgs = new IntMemoryMap();
+    /** As {@link #wArgs}, but reading dL/dy from the backward-data pass's copy when they share a layout. */
+    private IntMemoryMap wArgsShared;
     /** What to close, in order of creation. */
     private final List<AutoCloseable> owned = new ArrayList<>();
 
@@ -179,12 +182,16 @@ final class Plan implements AutoCloseable {
             createBackwardWeights();
         }
         wSrc.read(x, s);
-        wDiffDst.read(gradY, s);
+        // dL/dy is already in the backward-data pass's layout when the two primitives agree on it
+        boolean shared = gradX != null && wArgsShared != null;
+        if (!shared) {
+            wDiffDst.read(gradY, s);
+        }
         wDiffWeights.target(gradW);
         if (wDiffBias != null) {
             wDiffBias.target(gradB);
         }
-        backwardWeights.execute(s, wArgs);
+        backwardWeights.execute(s, shared ? wArgsShared : wArgs);
         wDiffWeights.store(s);
         if (wDiffBias != null) {
             wDiffBias.store(s);
@@ -212,7 +219,8 @@ final class Plan implements AutoCloseable {
             backwardData = own(new convolution_backward_data(p));
             pd = p;
         }
-        dDiffDst = port(dst, pd.diff_dst_desc(), true, false);
+        backwardDataDiffDst = pd.diff_dst_desc();
+        dDiffDst = port(dst, backwardDataDiffDst, true, false);
         dWeights = port(weights, pd.weights_desc(), true, false);
         dDiffSrc = port(src, pd.diff_src_desc(), false, true);
         dArgs.put(DNNL_ARG_DIFF_DST, dDiffDst.memory());
@@ -255,6 +263,19 @@ final class Plan implements AutoCloseable {
         wArgs.put(DNNL_ARG_DIFF_WEIGHTS, wDiffWeights.memory());
         if (wDiffBias != null) {
             wArgs.put(DNNL_ARG_DIFF_BIAS, wDiffBias.memory());
+        }
+        if (backwardData == null) {
+            createBackwardData();
+        }
+        if (pd.diff_dst_desc().equals(backwardDataDiffDst)) {
+            wArgsShared = new IntMemoryMap();
+            owned.add(wArgsShared);
+            wArgsShared.put(DNNL_ARG_SRC, wSrc.memory());
+            wArgsShared.put(DNNL_ARG_DIFF_DST, dDiffDst.memory());
+            wArgsShared.put(DNNL_ARG_DIFF_WEIGHTS, wDiffWeights.memory());
+            if (wDiffBias != null) {
+                wArgsShared.put(DNNL_ARG_DIFF_BIAS, wDiffBias.memory());
+            }
         }
     }
 

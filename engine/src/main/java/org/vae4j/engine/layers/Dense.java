@@ -73,8 +73,7 @@ public final class Dense implements Layer {
         }
         State s = pass.state(this, State::new);
         INDArray y = s.output.get(x.dataType(), x.size(0), out);
-        Gemm.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
-        y.addiRowVector(bias.value());
+        Gemm.affine(x, weight.value(), bias.value(), y);
         if (pass.isTraining()) {
             s.input = x;
         }

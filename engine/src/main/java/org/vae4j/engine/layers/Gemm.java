@@ -1,5 +1,8 @@
 package org.vae4j.engine.layers;
 
+import java.util.Iterator;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,9 +16,42 @@ import org.nd4j.linalg.factory.Nd4j;
  * executes with oneDNN's GEMM (about twice OpenBLAS's speed at the shapes of vae4j's networks,
  * docs/BENCHMARKS.md); the transposes and {@code beta} (gradient accumulation) are part of the
  * same primitive. Other types, such as the DOUBLE of the gradient checks, go to BLAS directly.
+ * Before either, FLOAT products are offered to the {@link MatrixKernels} on the class path, if any
+ * (the CPU build's oneDNN matmul primitives, created once per shape; docs/BENCHMARKS.md).
  */
 public final class Gemm {
+    /** The faster kernels of the build, or null. */
+    private static final MatrixKernels KERNELS = loadKernels();
+
     private Gemm() {
+    }
+
+    private static MatrixKernels loadKernels() {
+        try {
+            Iterator<MatrixKernels> found = ServiceLoader.load(MatrixKernels.class).iterator();
+            return found.hasNext() ? found.next() : null;
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // a module whose natives do not load on this machine: libnd4j's products still work
+            System.err.println("vae4j: matrix kernels unavailable (" + e + "); using libnd4j's matmul");
+            return null;
+        }
+    }
+
+    /**
+     * {@code y = x w + bias}, the bias added to every row: one fused primitive on the kernels,
+     * otherwise a product and a broadcast addition.
+     *
+     * @param x    {@code [m, k]}, c-contiguous
+     * @param w    {@code [k, n]}, c-contiguous
+     * @param bias {@code [1, n]}
+     * @param y    {@code [m, n]}, c-contiguous; overwritten
+     */
+    public static void affine(INDArray x, INDArray w, INDArray bias, INDArray y) {
+        if (KERNELS != null && y.dataType() == DataType.FLOAT && KERNELS.affine(x, w, bias, y)) {
+            return;
+        }
+        gemm(x, w, y, false, false, 1.0, 0.0);
+        y.addiRowVector(bias);
     }
 
     /**
@@ -29,6 +65,9 @@ public final class Gemm {
      */
     public static void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha,
                             double beta) {
+        if (KERNELS != null && c.dataType() == DataType.FLOAT && KERNELS.gemm(a, b, c, transA, transB, alpha, beta)) {
+            return;
+        }
         if (fast(a, b, c)) {
             Nd4j.exec(new Mmul(a, b, c, alpha, beta, MMulTranspose.builder().transposeA(transA).transposeB(transB)
                     .build()));

@@ -5,15 +5,22 @@
 # so the JVM's warm-up counts; PyTorch's is what the reference prints for its epochs.
 # Needs: apt-get install -y python3-torch libopenblas0-pthread dataset-fashion-mnist
 # Usage: scripts/compare.sh WORKLOAD [rounds=3] [epochs] [peers_dir=../shared/peers]
-#   WORKLOAD: mlp (examples/fashion-mnist-mlp-vae.json vs torch_mlp_vae.py, default 3 epochs),
+#   WORKLOAD: both (mlp, then cnn with VAE4J_OMP=2 unless set: the two workloads of docs/BENCHMARKS.md),
+#             mlp (examples/fashion-mnist-mlp-vae.json vs torch_mlp_vae.py, default 3 epochs),
 #             cnn (examples/fashion-mnist-4bit-cnn-vae.json vs torch_cnn_vae_4bit.py, default 1),
 #             mlp-gan, dcgan (examples/fashion-mnist-*gan.json vs torch_gan.py, default 1)
 #   VAE4J_OMP: vae4j's OMP_NUM_THREADS (default: the launcher's)
 #   TORCH_THREADS / TORCH_OMP / TORCH_OPENBLAS: the reference's (default: its README's best)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-workload=${1:?usage: scripts/compare.sh mlp|cnn|mlp-gan|dcgan [rounds] [epochs] [peers]}
+workload=${1:?usage: scripts/compare.sh both|mlp|cnn|mlp-gan|dcgan [rounds] [epochs] [peers]}
 rounds=${2:-3}
+if [ "$workload" = both ]; then
+  # each workload at its own default epochs; vae4j's threads: the launcher's for the MLP, two for the CNN
+  echo "== mlp"; "$0" mlp "$rounds" "" "${4:-../shared/peers}"
+  echo "== cnn"; VAE4J_OMP=${VAE4J_OMP:-2} "$0" cnn "$rounds" "" "${4:-../shared/peers}"
+  exit
+fi
 peers=${4:-../shared/peers}
 case "$workload" in
   mlp) spec=examples/fashion-mnist-mlp-vae.json; epochs=${3:-3}; tt=1; tomp=1; tblas=2

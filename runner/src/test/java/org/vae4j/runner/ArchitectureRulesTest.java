@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 import org.vae4j.api.archfixture.ApiUsingEngine;
 import org.vae4j.datasets.archfixture.DatasetsUsingApi;
+import org.vae4j.engine.archfixture.EngineNamingTheKernels;
 import org.vae4j.engine.archfixture.EngineUsingRunner;
 import org.vae4j.engine.archfixture.PolymorphicConfig;
 import org.vae4j.plugins.archfixture.PluginUsingRunnerAndDatasets;
@@ -69,6 +70,12 @@ class ArchitectureRulesTest {
     void coreRuleCatchesTheRunnerNamingAVaeContract() {
         assertCatches(ArchitectureTest.THE_CORE_KNOWS_NO_MODEL, "because the engine and the runner train and show any "
                 + "model family", RunnerUsingAPlugin.class);
+    }
+
+    @Test
+    void kernelsRuleCatchesTheEngineNamingTheOneDnnModule() {
+        assertCatches(ArchitectureTest.NO_CODE_KNOWS_THE_BACKENDS_KERNELS, "because the engine finds "
+                + "ConvolutionKernels and MatrixKernels with ServiceLoader", EngineNamingTheKernels.class);
     }
 
     @Test

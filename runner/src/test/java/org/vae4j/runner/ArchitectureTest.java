@@ -97,6 +97,14 @@ public class ArchitectureTest {
             .because("org.vae4j.engine trains models from batches; specs, data files and particular "
                     + "architectures belong to the runner, datasets and plugins, which depend on it");
 
+    /** The backend's kernels are found at run time; no code names them, so the CUDA build can leave them out. */
+    @ArchTest
+    public static final ArchRule NO_CODE_KNOWS_THE_BACKENDS_KERNELS = noClasses().that()
+            .resideOutsideOfPackage("org.vae4j.onednn..")
+            .should().dependOnClassesThat().resideInAPackage("org.vae4j.onednn..")
+            .because("the engine finds ConvolutionKernels and MatrixKernels with ServiceLoader; the CPU build "
+                    + "ships vae4j-onednn and the CUDA build does not, so nothing may depend on it");
+
     /** Modules form a hierarchy. */
     @ArchTest
     public static final ArchRule NO_CYCLES_BETWEEN_MODULES = slices().matching("org.vae4j.(*)..")

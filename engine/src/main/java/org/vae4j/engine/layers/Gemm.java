@@ -27,6 +27,9 @@ public final class Gemm {
     }
 
     private static MatrixKernels loadKernels() {
+        if (!Kernels.newest()) {
+            return null;
+        }
         try {
             Iterator<MatrixKernels> found = ServiceLoader.load(MatrixKernels.class).iterator();
             return found.hasNext() ? found.next() : null;

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.engine.layers.Kernels;
 
 /**
  * libnd4j's {@code conv2d}, {@code conv2d_bp}, {@code deconv2d} and {@code deconv2d_bp} ops for
@@ -36,6 +37,9 @@ final class ConvOps {
     }
 
     private static ConvolutionKernels loadKernels() {
+        if (!Kernels.newest()) {
+            return null;
+        }
         try {
             Iterator<ConvolutionKernels> found = ServiceLoader.load(ConvolutionKernels.class).iterator();
             return found.hasNext() ? found.next() : null;

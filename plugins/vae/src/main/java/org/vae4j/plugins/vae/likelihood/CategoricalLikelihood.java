@@ -16,6 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vae4j.api.Likelihood;
 import org.vae4j.engine.layers.HostFloats;
+import org.vae4j.engine.layers.Kernels;
 import org.vae4j.engine.math.FastFloat;
 
 /**
@@ -107,8 +108,8 @@ public final class CategoricalLikelihood implements Likelihood {
         long n = params.size(0);
         ensureBuffers(n, params.dataType());
         INDArray data = BatchShapes.as(x, params.dataType());
-        if (HostFloats.fits(data) && HostFloats.fits(params) && HostFloats.fits(gradient) && HostFloats.fits(rowSums)
-                && params.length() == gradient.length()) {
+        if (Kernels.newest() && HostFloats.fits(data) && HostFloats.fits(params) && HostFloats.fits(gradient)
+                && HostFloats.fits(rowSums) && params.length() == gradient.length()) {
             fused(data, params, (float) scale, gradient);
             return rowSums;
         }

@@ -2,8 +2,6 @@ package org.vae4j.onednn;
 
 import com.google.auto.service.AutoService;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.stream;
@@ -30,18 +28,7 @@ public final class OneDnnConvolutions implements ConvolutionKernels {
 
     private final engine cpu = new engine(engine.kind.cpu, 0);
     private final stream stream = new stream(cpu);
-    private final Map<String, Plan> plans = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Plan> eldest) {
-            if (size() > PLANS) {
-                if (eldest.getValue() != null) {
-                    eldest.getValue().close();
-                }
-                return true;
-            }
-            return false;
-        }
-    };
+    private final ShapeCache<Plan> plans = new ShapeCache<>(PLANS);
 
     /** @return the plan for this geometry, or null if oneDNN cannot run it or an array is not served */
     private Plan plan(boolean transposed, INDArray x, INDArray w, boolean hasBias, INDArray y, Window g,
@@ -57,63 +44,49 @@ public final class OneDnnConvolutions implements ConvolutionKernels {
         }
         String key = (transposed ? "T" : "C") + Arrays.toString(x.shape()) + Arrays.toString(w.shape())
                 + Arrays.toString(y.shape()) + hasBias + g;
-        if (plans.containsKey(key)) {
-            return plans.get(key);
-        }
-        Plan p;
-        try {
-            p = new Plan(cpu, transposed, x, w, hasBias, y, g);
-        } catch (RuntimeException e) {
-            // oneDNN has no implementation for this geometry: remember, and leave it to libnd4j
-            p = null;
-        }
-        plans.put(key, p);
-        return p;
+        return plans.get(key, () -> new Plan(cpu, transposed, x, w, hasBias, y, g));
     }
 
-    @Override
-    public synchronized boolean convolve(INDArray x, INDArray w, INDArray b, INDArray y, Window g) {
-        Plan p = plan(false, x, w, b != null, y, g, b);
+    private boolean forward(boolean transposed, INDArray x, INDArray w, INDArray b, INDArray y, Window g) {
+        Plan p = plan(transposed, x, w, b != null, y, g, b);
         if (p == null) {
             return false;
         }
         p.forward(stream, x, w, b, y);
         RUNS.incrementAndGet();
         return true;
+    }
+
+    private boolean backward(boolean transposed, INDArray x, INDArray w, INDArray gradY, INDArray gradX,
+                             INDArray gradW, INDArray gradB, Window g) {
+        Plan p = plan(transposed, x, w, gradB != null, gradY, g, gradX, gradW, gradB);
+        if (p == null) {
+            return false;
+        }
+        p.backward(stream, x, w, gradY, gradX, gradW, gradB);
+        RUNS.incrementAndGet();
+        return true;
+    }
+
+    @Override
+    public synchronized boolean convolve(INDArray x, INDArray w, INDArray b, INDArray y, Window g) {
+        return forward(false, x, w, b, y, g);
     }
 
     @Override
     public synchronized boolean convolveBackward(INDArray x, INDArray w, INDArray gradY, INDArray gradX,
                                                  INDArray gradW, INDArray gradB, Window g) {
-        Plan p = plan(false, x, w, gradB != null, gradY, g, gradX, gradW, gradB);
-        if (p == null) {
-            return false;
-        }
-        p.backward(stream, x, w, gradY, gradX, gradW, gradB);
-        RUNS.incrementAndGet();
-        return true;
+        return backward(false, x, w, gradY, gradX, gradW, gradB, g);
     }
 
     @Override
     public synchronized boolean transposed(INDArray x, INDArray w, INDArray b, INDArray y, Window g) {
-        Plan p = plan(true, x, w, b != null, y, g, b);
-        if (p == null) {
-            return false;
-        }
-        p.forward(stream, x, w, b, y);
-        RUNS.incrementAndGet();
-        return true;
+        return forward(true, x, w, b, y, g);
     }
 
     @Override
     public synchronized boolean transposedBackward(INDArray x, INDArray w, INDArray gradY, INDArray gradX,
                                                    INDArray gradW, INDArray gradB, Window g) {
-        Plan p = plan(true, x, w, gradB != null, gradY, g, gradX, gradW, gradB);
-        if (p == null) {
-            return false;
-        }
-        p.backward(stream, x, w, gradY, gradX, gradW, gradB);
-        RUNS.incrementAndGet();
-        return true;
+        return backward(true, x, w, gradY, gradX, gradW, gradB, g);
     }
 }

@@ -1,8 +1,6 @@
 package org.vae4j.onednn;
 
 import com.google.auto.service.AutoService;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.stream;
@@ -26,35 +24,14 @@ public final class OneDnnProducts implements MatrixKernels {
 
     private final engine cpu = new engine(engine.kind.cpu, 0);
     private final stream stream = new stream(cpu);
-    private final Map<String, Product> products = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Product> eldest) {
-            if (size() > PRODUCTS) {
-                if (eldest.getValue() != null) {
-                    eldest.getValue().close();
-                }
-                return true;
-            }
-            return false;
-        }
-    };
+    private final ShapeCache<Product> products = new ShapeCache<>(PRODUCTS);
 
     private Product product(long m, long k, long n, boolean transA, boolean transB, double alpha, double beta,
                             boolean hasBias) {
         String key = m + "x" + k + "x" + n + (transA ? "T" : "N") + (transB ? "T" : "N") + alpha + "," + beta
                 + hasBias;
-        if (products.containsKey(key)) {
-            return products.get(key);
-        }
-        Product p;
-        try {
-            p = new Product(cpu, m, k, n, transA, transB, (float) alpha, (float) beta, hasBias);
-        } catch (RuntimeException e) {
-            // oneDNN has no implementation for this case: remember, and leave it to libnd4j
-            p = null;
-        }
-        products.put(key, p);
-        return p;
+        return products.get(key, () -> new Product(cpu, m, k, n, transA, transB, (float) alpha, (float) beta,
+                hasBias));
     }
 
     private static boolean matrix(INDArray a) {

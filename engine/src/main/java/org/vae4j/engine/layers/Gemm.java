@@ -1,8 +1,5 @@
 package org.vae4j.engine.layers;
 
-import java.util.Iterator;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,23 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Gemm {
     /** The faster kernels of the build, or null. */
-    private static final MatrixKernels KERNELS = loadKernels();
+    private static final MatrixKernels KERNELS = Kernels.find(MatrixKernels.class, "libnd4j's matmul");
 
     private Gemm() {
-    }
-
-    private static MatrixKernels loadKernels() {
-        if (!Kernels.newest()) {
-            return null;
-        }
-        try {
-            Iterator<MatrixKernels> found = ServiceLoader.load(MatrixKernels.class).iterator();
-            return found.hasNext() ? found.next() : null;
-        } catch (ServiceConfigurationError | LinkageError e) {
-            // a module whose natives do not load on this machine: libnd4j's products still work
-            System.err.println("vae4j: matrix kernels unavailable (" + e + "); using libnd4j's matmul");
-            return null;
-        }
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.vae4j.engine.layers;
 
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /**
  * Which kernels run FLOAT training work: {@code auto} (the default) lets {@link Gemm} and the
@@ -45,5 +48,28 @@ public final class Kernels {
     /** @return whether the newest kernels may run (not {@code libnd4j}) */
     public static boolean newest() {
         return PLUGGABLE;
+    }
+
+    /**
+     * The build's implementation of a kernel SPI, if the newest kernels may run and one is on the
+     * class path and loads (a module whose natives do not load on this machine is skipped with a
+     * line on stderr: libnd4j's ops still work).
+     *
+     * @param spi      the kernel interface
+     * @param fallback what runs instead, for that line
+     * @param <T>      the interface
+     * @return the first implementation found, or null
+     */
+    public static <T> T find(Class<T> spi, String fallback) {
+        if (!PLUGGABLE) {
+            return null;
+        }
+        try {
+            Iterator<T> found = ServiceLoader.load(spi).iterator();
+            return found.hasNext() ? found.next() : null;
+        } catch (ServiceConfigurationError | LinkageError e) {
+            System.err.println("vae4j: " + spi.getSimpleName() + " unavailable (" + e + "); using " + fallback);
+            return null;
+        }
     }
 }

@@ -1,8 +1,5 @@
 package org.vae4j.engine.layers.conv;
 
-import java.util.Iterator;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -27,32 +24,14 @@ import org.vae4j.engine.layers.Kernels;
  */
 final class ConvOps {
     /** The faster kernels of the build, or null. */
-    private static final ConvolutionKernels KERNELS = loadKernels();
+    private static final ConvolutionKernels KERNELS = Kernels.find(ConvolutionKernels.class,
+            "libnd4j's convolution ops");
     /** NCHW data. */
     private static final int NCHW = 0;
     /** conv2d: weights [out, in, kH, kW]; deconv2d: weights [in, out, kH, kW] (PyTorch's layouts). */
     private static final int TORCH_WEIGHTS = 1;
 
     private ConvOps() {
-    }
-
-    private static ConvolutionKernels loadKernels() {
-        if (!Kernels.newest()) {
-            return null;
-        }
-        try {
-            Iterator<ConvolutionKernels> found = ServiceLoader.load(ConvolutionKernels.class).iterator();
-            return found.hasNext() ? found.next() : null;
-        } catch (ServiceConfigurationError | LinkageError e) {
-            // a module whose natives do not load on this machine: the ops below still work
-            System.err.println("vae4j: convolution kernels unavailable (" + e + "); using libnd4j's ops");
-            return null;
-        }
-    }
-
-    /** @return the kernels of the build, or null */
-    static ConvolutionKernels kernels() {
-        return KERNELS;
     }
 
     private static ConvolutionKernels.Window window(Size2d k, Size2d s, Size2d p, Size2d d) {

@@ -56,6 +56,8 @@ final class Plan implements AutoCloseable {
     private final Port fBias;
     private final Port fDst;
     private final IntMemoryMap fArgs = new IntMemoryMap();
+    private final primitive_desc_base backwardDataDesc;
+    private final primitive_desc_base backwardWeightsDesc;
     private primitive backwardData;
     private Port dDiffDst;
     private Port dWeights;
@@ -83,59 +85,68 @@ final class Plan implements AutoCloseable {
      * @param g          the window
      */
     Plan(engine cpu, boolean transposed, INDArray x, INDArray w, boolean hasBias, INDArray y, Window g) {
-        this.cpu = cpu;
-        this.transposed = transposed;
-        this.strides = new long[] {g.stride().h(), g.stride().w()};
-        this.dilates = new long[] {g.dilation().h() - 1, g.dilation().w() - 1};
-        this.padBegin = new long[] {g.padBegin().h(), g.padBegin().w()};
-        this.padEnd = new long[] {g.padEnd().h(), g.padEnd().w()};
-        long[] ws = w.shape();
-        // oneDNN's logical weight order is always [out, in, kH, kW]; the tag says how it lies in memory
-        long[] oihw = transposed ? new long[] {ws[1], ws[0], ws[2], ws[3]} : ws;
-        this.srcDims = x.shape();
-        this.weightDims = oihw;
-        this.dstDims = y.shape();
-        this.src = own(new memory.desc(x.shape(), memory.data_type.f32, memory.format_tag.nchw));
-        this.dst = own(new memory.desc(y.shape(), memory.data_type.f32, memory.format_tag.nchw));
-        this.weights = own(new memory.desc(oihw, memory.data_type.f32,
-                transposed ? memory.format_tag.iohw : memory.format_tag.oihw));
-        this.bias = hasBias ? own(new memory.desc(new long[] {oihw[0]}, memory.data_type.f32, memory.format_tag.x))
-                : null;
-        memory.desc anySrc = any(x.shape());
-        memory.desc anyWeights = any(oihw);
-        memory.desc anyDst = any(y.shape());
-        if (transposed) {
-            deconvolution_forward.desc d = own(hasBias
-                    ? new deconvolution_forward.desc(prop_kind.forward_training, algorithm.deconvolution_direct, anySrc,
-                            anyWeights, bias, anyDst, strides, dilates, padBegin, padEnd)
-                    : new deconvolution_forward.desc(prop_kind.forward_training, algorithm.deconvolution_direct, anySrc,
-                            anyWeights, anyDst, strides, dilates, padBegin, padEnd));
-            deconvolution_forward.primitive_desc pd = own(new deconvolution_forward.primitive_desc(d, cpu));
-            forwardDesc = pd;
-            forward = own(new deconvolution_forward(pd));
-        } else {
-            convolution_forward.desc d = own(hasBias
-                    ? new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, anySrc,
-                            anyWeights, bias, anyDst, strides, dilates, padBegin, padEnd)
-                    : new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, anySrc,
-                            anyWeights, anyDst, strides, dilates, padBegin, padEnd));
-            convolution_forward.primitive_desc pd = own(new convolution_forward.primitive_desc(d, cpu));
-            forwardDesc = pd;
-            forward = own(new convolution_forward(pd));
+        try {
+            this.cpu = cpu;
+            this.transposed = transposed;
+            this.strides = new long[] {g.stride().h(), g.stride().w()};
+            this.dilates = new long[] {g.dilation().h() - 1, g.dilation().w() - 1};
+            this.padBegin = new long[] {g.padBegin().h(), g.padBegin().w()};
+            this.padEnd = new long[] {g.padEnd().h(), g.padEnd().w()};
+            long[] ws = w.shape();
+            // oneDNN's logical weight order is always [out, in, kH, kW]; the tag says how it lies in memory
+            long[] oihw = transposed ? new long[] {ws[1], ws[0], ws[2], ws[3]} : ws;
+            this.srcDims = x.shape();
+            this.weightDims = oihw;
+            this.dstDims = y.shape();
+            this.src = own(new memory.desc(x.shape(), memory.data_type.f32, memory.format_tag.nchw));
+            this.dst = own(new memory.desc(y.shape(), memory.data_type.f32, memory.format_tag.nchw));
+            this.weights = own(new memory.desc(oihw, memory.data_type.f32,
+                    transposed ? memory.format_tag.iohw : memory.format_tag.oihw));
+            this.bias = hasBias ? own(new memory.desc(new long[] {oihw[0]}, memory.data_type.f32, memory.format_tag.x))
+                    : null;
+            memory.desc anySrc = any(x.shape());
+            memory.desc anyWeights = any(oihw);
+            memory.desc anyDst = any(y.shape());
+            if (transposed) {
+                deconvolution_forward.desc d = own(hasBias
+                        ? new deconvolution_forward.desc(prop_kind.forward_training, algorithm.deconvolution_direct, anySrc,
+                                anyWeights, bias, anyDst, strides, dilates, padBegin, padEnd)
+                        : new deconvolution_forward.desc(prop_kind.forward_training, algorithm.deconvolution_direct, anySrc,
+                                anyWeights, anyDst, strides, dilates, padBegin, padEnd));
+                deconvolution_forward.primitive_desc pd = own(new deconvolution_forward.primitive_desc(d, cpu));
+                forwardDesc = pd;
+                forward = own(new deconvolution_forward(pd));
+            } else {
+                convolution_forward.desc d = own(hasBias
+                        ? new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, anySrc,
+                                anyWeights, bias, anyDst, strides, dilates, padBegin, padEnd)
+                        : new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, anySrc,
+                                anyWeights, anyDst, strides, dilates, padBegin, padEnd));
+                convolution_forward.primitive_desc pd = own(new convolution_forward.primitive_desc(d, cpu));
+                forwardDesc = pd;
+                forward = own(new convolution_forward(pd));
+            }
+            fSrc = port(src, forwardDesc.src_desc(), true, false);
+            fWeights = port(weights, forwardDesc.weights_desc(), true, false);
+            fBias = hasBias ? port(bias, bias, true, false) : null;
+            fDst = port(dst, forwardDesc.dst_desc(), false, true);
+            fArgs.put(DNNL_ARG_SRC, fSrc.memory());
+            fArgs.put(DNNL_ARG_WEIGHTS, fWeights.memory());
+            if (fBias != null) {
+                fArgs.put(DNNL_ARG_BIAS, fBias.memory());
+            }
+            fArgs.put(DNNL_ARG_DST, fDst.memory());
+            owned.add(fArgs);
+            owned.add(dArgs);
+            owned.add(wArgs);
+            // the backward descriptors now, so that a geometry oneDNN cannot train is refused here
+            // (and left to libnd4j) rather than failing in the first backward pass
+            backwardDataDesc = backwardDataDescriptor();
+            backwardWeightsDesc = backwardWeightsDescriptor();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        fSrc = port(src, forwardDesc.src_desc(), true, false);
-        fWeights = port(weights, forwardDesc.weights_desc(), true, false);
-        fBias = hasBias ? port(bias, bias, true, false) : null;
-        fDst = port(dst, forwardDesc.dst_desc(), false, true);
-        fArgs.put(DNNL_ARG_SRC, fSrc.memory());
-        fArgs.put(DNNL_ARG_WEIGHTS, fWeights.memory());
-        if (fBias != null) {
-            fArgs.put(DNNL_ARG_BIAS, fBias.memory());
-        }
-        fArgs.put(DNNL_ARG_DST, fDst.memory());
-        owned.add(fArgs);
-        owned.add(dArgs);
-        owned.add(wArgs);
     }
 
     private memory.desc any(long[] dims) {
@@ -199,26 +210,50 @@ final class Plan implements AutoCloseable {
         s._wait();
     }
 
-    private void createBackwardData() {
+    private primitive_desc_base backwardDataDescriptor() {
         memory.desc anySrc = any(srcDims);
         memory.desc anyWeights = any(weightDims);
         memory.desc anyDst = any(dstDims);
-        primitive_desc_base pd;
         if (transposed) {
-            deconvolution_backward_data.primitive_desc p = own(new deconvolution_backward_data.primitive_desc(
+            return own(new deconvolution_backward_data.primitive_desc(
                     own(new deconvolution_backward_data.desc(algorithm.deconvolution_direct, anySrc, anyWeights, anyDst,
                             strides, dilates, padBegin, padEnd)),
                     cpu, (deconvolution_forward.primitive_desc) forwardDesc));
-            backwardData = own(new deconvolution_backward_data(p));
-            pd = p;
-        } else {
-            convolution_backward_data.primitive_desc p = own(new convolution_backward_data.primitive_desc(
-                    own(new convolution_backward_data.desc(algorithm.convolution_direct, anySrc, anyWeights, anyDst,
-                            strides, dilates, padBegin, padEnd)),
-                    cpu, (convolution_forward.primitive_desc) forwardDesc));
-            backwardData = own(new convolution_backward_data(p));
-            pd = p;
         }
+        return own(new convolution_backward_data.primitive_desc(
+                own(new convolution_backward_data.desc(algorithm.convolution_direct, anySrc, anyWeights, anyDst,
+                        strides, dilates, padBegin, padEnd)),
+                cpu, (convolution_forward.primitive_desc) forwardDesc));
+    }
+
+    private primitive_desc_base backwardWeightsDescriptor() {
+        memory.desc anySrc = any(srcDims);
+        memory.desc anyWeights = any(weightDims);
+        memory.desc anyDst = any(dstDims);
+        if (transposed) {
+            deconvolution_backward_weights.desc d = own(bias != null
+                    ? new deconvolution_backward_weights.desc(algorithm.deconvolution_direct, anySrc, anyWeights, bias,
+                            anyDst, strides, dilates, padBegin, padEnd)
+                    : new deconvolution_backward_weights.desc(algorithm.deconvolution_direct, anySrc, anyWeights,
+                            anyDst, strides, dilates, padBegin, padEnd));
+            return own(new deconvolution_backward_weights.primitive_desc(d, cpu,
+                    (deconvolution_forward.primitive_desc) forwardDesc));
+        }
+        convolution_backward_weights.desc d = own(bias != null
+                ? new convolution_backward_weights.desc(algorithm.convolution_direct, anySrc, anyWeights, bias, anyDst,
+                        strides, dilates, padBegin, padEnd)
+                : new convolution_backward_weights.desc(algorithm.convolution_direct, anySrc, anyWeights, anyDst,
+                        strides, dilates, padBegin, padEnd));
+        return own(new convolution_backward_weights.primitive_desc(d, cpu,
+                (convolution_forward.primitive_desc) forwardDesc));
+    }
+
+    /** The backward-data primitive and its arguments' buffers, on the first backward pass that needs them. */
+    private void createBackwardData() {
+        primitive_desc_base pd = backwardDataDesc;
+        backwardData = own(transposed
+                ? new deconvolution_backward_data((deconvolution_backward_data.primitive_desc) pd)
+                : new convolution_backward_data((convolution_backward_data.primitive_desc) pd));
         backwardDataDiffDst = pd.diff_dst_desc();
         dDiffDst = port(dst, backwardDataDiffDst, true, false);
         dWeights = port(weights, pd.weights_desc(), true, false);
@@ -228,32 +263,12 @@ final class Plan implements AutoCloseable {
         dArgs.put(DNNL_ARG_DIFF_SRC, dDiffSrc.memory());
     }
 
+    /** The backward-weights primitive and its arguments' buffers, on the first backward pass. */
     private void createBackwardWeights() {
-        memory.desc anySrc = any(srcDims);
-        memory.desc anyWeights = any(weightDims);
-        memory.desc anyDst = any(dstDims);
-        primitive_desc_base pd;
-        if (transposed) {
-            deconvolution_backward_weights.desc d = own(bias != null
-                    ? new deconvolution_backward_weights.desc(algorithm.deconvolution_direct, anySrc, anyWeights, bias,
-                            anyDst, strides, dilates, padBegin, padEnd)
-                    : new deconvolution_backward_weights.desc(algorithm.deconvolution_direct, anySrc, anyWeights,
-                            anyDst, strides, dilates, padBegin, padEnd));
-            deconvolution_backward_weights.primitive_desc p = own(new deconvolution_backward_weights.primitive_desc(d,
-                    cpu, (deconvolution_forward.primitive_desc) forwardDesc));
-            backwardWeights = own(new deconvolution_backward_weights(p));
-            pd = p;
-        } else {
-            convolution_backward_weights.desc d = own(bias != null
-                    ? new convolution_backward_weights.desc(algorithm.convolution_direct, anySrc, anyWeights, bias,
-                            anyDst, strides, dilates, padBegin, padEnd)
-                    : new convolution_backward_weights.desc(algorithm.convolution_direct, anySrc, anyWeights, anyDst,
-                            strides, dilates, padBegin, padEnd));
-            convolution_backward_weights.primitive_desc p = own(new convolution_backward_weights.primitive_desc(d,
-                    cpu, (convolution_forward.primitive_desc) forwardDesc));
-            backwardWeights = own(new convolution_backward_weights(p));
-            pd = p;
-        }
+        primitive_desc_base pd = backwardWeightsDesc;
+        backwardWeights = own(transposed
+                ? new deconvolution_backward_weights((deconvolution_backward_weights.primitive_desc) pd)
+                : new convolution_backward_weights((convolution_backward_weights.primitive_desc) pd));
         wSrc = port(src, pd.src_desc(), true, false);
         wDiffDst = port(dst, pd.diff_dst_desc(), true, false);
         wDiffWeights = port(weights, pd.diff_weights_desc(), false, true);

@@ -29,8 +29,8 @@ final class Product implements AutoCloseable {
     private final memory b;
     private final memory c;
     private final memory bias;
-    private final IntMemoryMap args = new IntMemoryMap();
     private final List<Pointer> owned = new ArrayList<>();
+    private final IntMemoryMap args = own(new IntMemoryMap());
 
     /**
      * @param cpu     the engine
@@ -45,36 +45,41 @@ final class Product implements AutoCloseable {
      */
     Product(engine cpu, long m, long k, long n, boolean transA, boolean transB, float alpha, float beta,
             boolean hasBias) {
-        memory.desc ad = own(new memory.desc(new long[] {m, k}, memory.data_type.f32,
-                transA ? memory.format_tag.ba : memory.format_tag.ab));
-        memory.desc bd = own(new memory.desc(new long[] {k, n}, memory.data_type.f32,
-                transB ? memory.format_tag.ba : memory.format_tag.ab));
-        memory.desc cd = own(new memory.desc(new long[] {m, n}, memory.data_type.f32, memory.format_tag.ab));
-        memory.desc biasd = hasBias
-                ? own(new memory.desc(new long[] {1, n}, memory.data_type.f32, memory.format_tag.ab)) : null;
-        primitive_attr attr = own(new primitive_attr());
-        if (alpha != 1f) {
-            attr.set_output_scales(0, new float[] {alpha});
+        try {
+            memory.desc ad = own(new memory.desc(new long[] {m, k}, memory.data_type.f32,
+                    transA ? memory.format_tag.ba : memory.format_tag.ab));
+            memory.desc bd = own(new memory.desc(new long[] {k, n}, memory.data_type.f32,
+                    transB ? memory.format_tag.ba : memory.format_tag.ab));
+            memory.desc cd = own(new memory.desc(new long[] {m, n}, memory.data_type.f32, memory.format_tag.ab));
+            memory.desc biasd = hasBias
+                    ? own(new memory.desc(new long[] {1, n}, memory.data_type.f32, memory.format_tag.ab)) : null;
+            primitive_attr attr = own(new primitive_attr());
+            if (alpha != 1f) {
+                attr.set_output_scales(0, new float[] {alpha});
+            }
+            if (beta != 0f) {
+                post_ops ops = own(new post_ops());
+                ops.append_sum(beta, 0);
+                attr.set_post_ops(ops);
+            }
+            matmul.desc d = own(hasBias ? new matmul.desc(ad, bd, biasd, cd) : new matmul.desc(ad, bd, cd));
+            matmul.primitive_desc pd = own(new matmul.primitive_desc(d, attr, cpu));
+            primitive = own(new matmul(pd));
+            a = own(new memory(ad, cpu, (Pointer) null));
+            b = own(new memory(bd, cpu, (Pointer) null));
+            c = own(new memory(cd, cpu, (Pointer) null));
+            bias = hasBias ? own(new memory(biasd, cpu, (Pointer) null)) : null;
+            args.put(DNNL_ARG_SRC, a);
+            args.put(DNNL_ARG_WEIGHTS, b);
+            args.put(DNNL_ARG_DST, c);
+            if (hasBias) {
+                args.put(DNNL_ARG_BIAS, bias);
+            }
+        } catch (RuntimeException e) {
+            // what was made before oneDNN refused
+            close();
+            throw e;
         }
-        if (beta != 0f) {
-            post_ops ops = own(new post_ops());
-            ops.append_sum(beta, 0);
-            attr.set_post_ops(ops);
-        }
-        matmul.desc d = own(hasBias ? new matmul.desc(ad, bd, biasd, cd) : new matmul.desc(ad, bd, cd));
-        matmul.primitive_desc pd = own(new matmul.primitive_desc(d, attr, cpu));
-        primitive = own(new matmul(pd));
-        a = own(new memory(ad, cpu, (Pointer) null));
-        b = own(new memory(bd, cpu, (Pointer) null));
-        c = own(new memory(cd, cpu, (Pointer) null));
-        bias = hasBias ? own(new memory(biasd, cpu, (Pointer) null)) : null;
-        args.put(DNNL_ARG_SRC, a);
-        args.put(DNNL_ARG_WEIGHTS, b);
-        args.put(DNNL_ARG_DST, c);
-        if (hasBias) {
-            args.put(DNNL_ARG_BIAS, bias);
-        }
-        owned.add(args);
     }
 
     private <T extends Pointer> T own(T p) {

@@ -20,7 +20,7 @@ public final class Kernels {
     /** The environment variable that chooses when the property is not set. */
     public static final String VARIABLE = "VAE4J_KERNELS";
 
-    private static final boolean PLUGGABLE = choose();
+    private static final boolean NEWEST = choose();
 
     private Kernels() {
     }
@@ -47,7 +47,7 @@ public final class Kernels {
 
     /** @return whether the newest kernels may run (not {@code libnd4j}) */
     public static boolean newest() {
-        return PLUGGABLE;
+        return NEWEST;
     }
 
     /**
@@ -61,7 +61,7 @@ public final class Kernels {
      * @return the first implementation found, or null
      */
     public static <T> T find(Class<T> spi, String fallback) {
-        if (!PLUGGABLE) {
+        if (!NEWEST) {
             return null;
         }
         try {

@@ -3,6 +3,7 @@ package org.vae4j.onednn;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vae4j.engine.layers.HostFloats;
 
 /** Where an ND4J array's first element lies in host memory, for handing it to oneDNN. */
 final class Addresses {
@@ -28,27 +29,11 @@ final class Addresses {
             return true;
         }
         if (a.dataType() != DataType.FLOAT || a.isEmpty() || a.offset() != a.data().offset()
-                || !dense(a.shape(), a.stride())) {
+                || !HostFloats.dense(a.shape(), a.stride())) {
             return false;
         }
         Pointer p = a.data().addressPointer();
         return p != null && !p.isNull();
-    }
-
-    /**
-     * Whether the elements lie densely in C order. ND4J gives axes of size 1 strides of its own
-     * choosing (an input of one channel, [N, 1, H, W], has strides [HW, HW, W, 1], which
-     * {@code Shape.hasDefaultStridesForShape} rejects); such an axis's stride is never used.
-     */
-    static boolean dense(long[] shape, long[] stride) {
-        long expected = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] != 1 && stride[i] != expected) {
-                return false;
-            }
-            expected *= shape[i];
-        }
-        return true;
     }
 
     /**

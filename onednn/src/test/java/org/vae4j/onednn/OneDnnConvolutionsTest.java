@@ -210,14 +210,6 @@ class OneDnnConvolutionsTest {
                 .doubleValue());
     }
 
-    @Test
-    void axesOfOneAreDenseWhateverTheirStride() {
-        // ND4J's strides for [N, 1, H, W]: the channel axis gets H*W, not the product after it
-        assertTrue(Addresses.dense(new long[] {2, 1, 3, 3}, new long[] {9, 9, 3, 1}));
-        assertTrue(Addresses.dense(new long[] {1, 1, 3, 3}, new long[] {9, 9, 3, 1}));
-        assertFalse(Addresses.dense(new long[] {2, 2, 3, 3}, new long[] {9, 18, 3, 1}));
-        assertFalse(Addresses.dense(new long[] {2, 3}, new long[] {1, 2}));
-    }
 
     @Test
     void moreShapesThanItKeepsStillComputeRightly() {

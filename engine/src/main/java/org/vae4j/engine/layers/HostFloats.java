@@ -4,7 +4,6 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Bulk copies between c-contiguous FLOAT arrays and Java {@code float[]}s, for element-wise
@@ -17,12 +16,32 @@ public final class HostFloats {
 
     /**
      * @param a an array
-     * @return whether it is FLOAT and its elements lie contiguously in C order, so that it can be
-     *         copied to and from a {@code float[]} in one piece
+     * @return whether it is FLOAT and its elements lie contiguously in C order ({@link #dense}), so
+     *         that it can be copied to and from a {@code float[]} in one piece
      */
     public static boolean fits(INDArray a) {
-        return a.dataType() == DataType.FLOAT && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a)
-                && a.length() <= Integer.MAX_VALUE - 8;
+        return a.dataType() == DataType.FLOAT && dense(a.shape(), a.stride()) && a.length() <= Integer.MAX_VALUE - 8;
+    }
+
+    /**
+     * Whether elements of these strides lie densely in C order. ND4J gives axes of size 1 strides
+     * of its own choosing (a batch of one channel, [N, 1, H, W], has strides [HW, HW, W, 1], which
+     * {@code Shape.hasDefaultStridesForShape} rejects); such an axis's stride is never used, and
+     * neither is the order ND4J reports for a vector.
+     *
+     * @param shape  an array's shape
+     * @param stride its strides, in elements
+     * @return whether it is C-contiguous
+     */
+    public static boolean dense(long[] shape, long[] stride) {
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
     }
 
     private static FloatBuffer floats(INDArray a) {
